@@ -1,0 +1,37 @@
+"""Django REST framework and drf-spectacular configuration (kept out of base.py)."""
+
+from __future__ import annotations
+
+from .env import env_bool, env_str
+
+BROWSABLE_API = env_bool("API_BROWSABLE", False)
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
+    + (["rest_framework.renderers.BrowsableAPIRenderer"] if BROWSABLE_API else []),
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_THROTTLE_RATE", "600/min")},
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Verity content API",
+    "DESCRIPTION": (
+        "Read-only JSON API for clinically reviewed articles, clinician profiles and treatment-center "
+        "listings. Every response carries ETag, Last-Modified and Cache-Tag headers; errors share one shape."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Only the public content API is documented; Wagtail's internal admin API is not part of the contract.
+    "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
+}

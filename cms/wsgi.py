@@ -1,0 +1,9 @@
+"""WSGI entry point (gunicorn cms.wsgi)."""
+
+from cms.bootstrap import load_settings
+
+load_settings("cms.settings.production")
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+application = get_wsgi_application()

@@ -1,0 +1,1 @@
+"""Wagtail page models. (Filled in by the content-model work.)"""

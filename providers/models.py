@@ -1,0 +1,1 @@
+"""Clinicians, credentials, treatment centers and vocabularies."""
