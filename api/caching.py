@@ -1,0 +1,36 @@
+"""HTTP caching for the public API: what a response was built from, as tags and a modification time.
+
+Views call :func:`tag_response` while building a response; the caching layer turns the collected tags into
+``Cache-Tag``/``Surrogate-Key`` headers, ``ETag``/``Last-Modified`` and a shared server-side cache entry that
+a publish of any tagged object invalidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.http import HttpRequest
+
+_TAGS_ATTRIBUTE = "_verity_cache_tags"
+_LAST_MODIFIED_ATTRIBUTE = "_verity_last_modified"
+
+
+def tag_response(request: HttpRequest, tags: Iterable[str], last_modified: datetime | None = None) -> None:
+    """Record that the response to ``request`` was built from ``tags``, last changed at ``last_modified``."""
+    request = getattr(request, "_request", request)  # accept DRF's Request too
+    collected: set[str] = getattr(request, _TAGS_ATTRIBUTE, set())
+    collected.update(tags)
+    setattr(request, _TAGS_ATTRIBUTE, collected)
+    if last_modified is not None:
+        current = getattr(request, _LAST_MODIFIED_ATTRIBUTE, None)
+        if current is None or last_modified > current:
+            setattr(request, _LAST_MODIFIED_ATTRIBUTE, last_modified)
+
+
+def collected_tags(request: HttpRequest) -> set[str]:
+    return set(getattr(getattr(request, "_request", request), _TAGS_ATTRIBUTE, set()))
+
+
+def collected_last_modified(request: HttpRequest) -> datetime | None:
+    return getattr(getattr(request, "_request", request), _LAST_MODIFIED_ATTRIBUTE, None)
