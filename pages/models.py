@@ -1,1 +1,135 @@
-"""Wagtail page models. (Filled in by the content-model work.)"""
+"""Wagtail page models: the home page, article indexes and clinically reviewed articles."""
+
+from __future__ import annotations
+
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+from .fields import StreamField
+
+
+class HomePage(Page):
+    """The site root. Holds article indexes."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.ArticleIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class ArticleIndexPage(Page):
+    """A section of articles, e.g. /resources/. Clinical review applies to every article below it."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ArticlePage"]
+
+    class Meta:
+        verbose_name = "article index"
+
+
+class ArticlePage(Page):
+    """A long-form health article whose live revision is signed off by clinical reviewers."""
+
+    class ChangeKind(models.TextChoices):
+        SUBSTANTIVE = "substantive", "Substantive — changes what the article says (moves “last updated”)"
+        MINOR = "minor", "Minor — typo, formatting or link fix (keeps “last updated”)"
+
+    summary = models.TextField(max_length=600, help_text="One or two sentences shown in lists and search results.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    topics = ParentalManyToManyField("providers.Topic", blank=True, related_name="articles")
+    levels_of_care = ParentalManyToManyField("providers.LevelOfCare", blank=True, related_name="articles")
+    body = StreamField(ArticleBodyBlock())
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="social sharing image",
+    )
+    change_kind = models.CharField(
+        "this change is",
+        max_length=12,
+        choices=ChangeKind.choices,
+        default=ChangeKind.SUBSTANTIVE,
+        help_text="Only substantive changes move the article's “last updated” date.",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("levels_of_care", [index.SearchField("name")]),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("references", heading="References", label="Reference"),
+        FieldPanel("change_kind"),
+    ]
+    classification_panels = [
+        FieldPanel("topics"),
+        FieldPanel("levels_of_care"),
+        InlinePanel("authors", heading="Authors", label="Author"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("og_image")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(classification_panels, heading="Classification"),
+            ObjectList(promote_panels, heading="SEO"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    parent_page_types = ["pages.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "article"
+
+
+class ArticleReference(Orderable):
+    """A numbered citation. Its number is its position; statistic blocks cite it by that number."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    accessed_on = models.DateField(null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("url"), FieldPanel("accessed_on")]),
+    ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ArticleAuthor(Orderable):
+    """A clinician credited as author (distinct from the reviewers, who are derived from sign-offs)."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="authored")
+
+    panels = [FieldPanel("provider")]

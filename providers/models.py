@@ -1,1 +1,0 @@
-"""Clinicians, credentials, treatment centers and vocabularies."""

@@ -1,0 +1,198 @@
+"""Treatment centers: listings with programs, hours, contacts, licenses and accreditations."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from ..validators import validate_timezone
+
+
+class TreatmentCenterQuerySet(models.QuerySet):
+    def public(self) -> TreatmentCenterQuerySet:
+        """Centers whose listing is published. Every public read path uses this."""
+        return self.filter(live=True)
+
+
+class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A treatment-center listing: where care happens, what it offers and who it serves."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.TextField(blank=True)
+    is_sample_listing = models.BooleanField(
+        default=False, help_text="Demo data: not a real facility. Shown as such wherever listed."
+    )
+
+    street = models.CharField(max_length=200)
+    city = models.CharField(max_length=100)
+    state = models.CharField(max_length=2, help_text="Two-letter state code, e.g. AZ.")
+    postal_code = models.CharField(max_length=10)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    timezone = models.CharField(max_length=64, default="America/Phoenix", validators=[validate_timezone])
+
+    phone_main = models.CharField("main phone", max_length=32)
+    phone_intake = models.CharField("intake phone", max_length=32, blank=True)
+    phone_after_hours = models.CharField("after-hours phone", max_length=32, blank=True)
+    website = models.URLField(blank=True)
+
+    services = ParentalManyToManyField("providers.Service", blank=True, related_name="centers")
+    conditions = ParentalManyToManyField("providers.Topic", blank=True, related_name="centers")
+    populations = ParentalManyToManyField("providers.Population", blank=True, related_name="centers")
+    languages = ParentalManyToManyField("providers.Language", blank=True, related_name="centers")
+    payers = ParentalManyToManyField("providers.Payer", blank=True, related_name="centers")
+
+    accepting_new_patients = models.BooleanField(default=True)
+    accepting_as_of = models.DateField("accepting new patients as of", null=True, blank=True)
+    listing_verified_on = models.DateField(null=True, blank=True, help_text="When this listing was last checked.")
+
+    objects = TreatmentCenterQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+        index.SearchField("city", boost=2),
+        index.FilterField("state"),
+        index.FilterField("live"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldPanel("summary"),
+                    FieldPanel("is_sample_listing"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("street"),
+                            FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("postal_code")]),
+                            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("timezone")]),
+                        ],
+                        heading="Address",
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel([FieldPanel("phone_main"), FieldPanel("phone_intake")]),
+                            FieldRowPanel([FieldPanel("phone_after_hours"), FieldPanel("website")]),
+                        ],
+                        heading="Contact",
+                    ),
+                    InlinePanel("hours", heading="Opening hours", label="Hours"),
+                ],
+                heading="Listing",
+            ),
+            ObjectList(
+                [
+                    InlinePanel("programs", heading="Programs", label="Program"),
+                    FieldPanel("services"),
+                    FieldPanel("conditions"),
+                    FieldPanel("populations"),
+                    FieldPanel("languages"),
+                    FieldPanel("payers"),
+                    FieldRowPanel([FieldPanel("accepting_new_patients"), FieldPanel("accepting_as_of")]),
+                ],
+                heading="Care",
+            ),
+            ObjectList(
+                [
+                    InlinePanel("licenses", heading="Licenses and accreditations", label="License or accreditation"),
+                    FieldPanel("listing_verified_on"),
+                ],
+                heading="Compliance",
+            ),
+        ]
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "treatment center"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city}, {self.state})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.state and not (len(self.state) == 2 and self.state.isalpha() and self.state.isupper()):
+            raise ValidationError({"state": "Use the two-letter upper-case state code, e.g. AZ."})
+
+    def get_preview_template(self, request, mode_name):
+        return "previews/center.html"
+
+
+class CenterHours(Orderable):
+    """Opening hours for one day of the week."""
+
+    class Day(models.TextChoices):
+        MONDAY = "monday", "Monday"
+        TUESDAY = "tuesday", "Tuesday"
+        WEDNESDAY = "wednesday", "Wednesday"
+        THURSDAY = "thursday", "Thursday"
+        FRIDAY = "friday", "Friday"
+        SATURDAY = "saturday", "Saturday"
+        SUNDAY = "sunday", "Sunday"
+
+    center = ParentalKey(TreatmentCenter, on_delete=models.CASCADE, related_name="hours")
+    day = models.CharField(max_length=9, choices=Day.choices)
+    opens = models.TimeField()
+    closes = models.TimeField()
+
+    panels = [FieldRowPanel([FieldPanel("day"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    def clean(self) -> None:
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+
+class CenterProgram(Orderable):
+    """A program run at a center: a level of care with its schedule and modality."""
+
+    class Modality(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        TELEHEALTH = "telehealth", "Telehealth"
+        HYBRID = "hybrid", "In person and telehealth"
+
+    center = ParentalKey(TreatmentCenter, on_delete=models.CASCADE, related_name="programs")
+    level_of_care = models.ForeignKey("providers.LevelOfCare", on_delete=models.PROTECT, related_name="programs")
+    days_per_week = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(7)])
+    hours_per_week = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(168)])
+    schedule = models.CharField(max_length=200, blank=True, help_text="e.g. Mon/Wed/Fri 9am–12pm")
+    modality = models.CharField(max_length=12, choices=Modality.choices, default=Modality.IN_PERSON)
+
+    panels = [
+        FieldRowPanel([FieldPanel("level_of_care"), FieldPanel("modality")]),
+        FieldRowPanel([FieldPanel("days_per_week"), FieldPanel("hours_per_week"), FieldPanel("schedule")]),
+    ]
+
+
+class CenterLicense(Orderable):
+    """A state license or an accreditation (Joint Commission, CARF…) held by a center."""
+
+    class Kind(models.TextChoices):
+        LICENSE = "license", "License"
+        ACCREDITATION = "accreditation", "Accreditation"
+
+    center = ParentalKey(TreatmentCenter, on_delete=models.CASCADE, related_name="licenses")
+    kind = models.CharField(max_length=14, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    issuer = models.CharField(max_length=200, blank=True)
+    number = models.CharField(max_length=64, blank=True)
+    expires_on = models.DateField(null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("issuer"), FieldPanel("number"), FieldPanel("expires_on")]),
+    ]

@@ -1,0 +1,154 @@
+"""Clinicians (providers): profiles whose names and post-nominals are rendered from structured credentials."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from ..validators import validate_npi
+
+BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ProviderQuerySet(models.QuerySet):
+    def public(self) -> ProviderQuerySet:
+        """Clinicians whose profile is published. Every public read path uses this."""
+        return self.filter(live=True)
+
+
+class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A clinician: medical or clinical provider whose profile, credentials and sign-offs are public."""
+
+    class Category(models.TextChoices):
+        MEDICAL = "medical", "Medical provider"
+        CLINICAL = "clinical", "Clinical provider"
+        OTHER = "other", "Other staff"
+
+    class Honorific(models.TextChoices):
+        NONE = "", "None"
+        DR = "Dr.", "Dr."
+
+    honorific = models.CharField(max_length=8, choices=Honorific.choices, blank=True)
+    name = models.CharField(max_length=200, help_text="Name without honorific or credentials, e.g. Michael Vines.")
+    slug = models.SlugField(max_length=200, unique=True)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    category = models.CharField(max_length=12, choices=Category.choices)
+    job_title = models.CharField(max_length=200, blank=True)
+    bio = RichTextField(features=BIO_FEATURES, blank=True)
+    npi = models.CharField(
+        "NPI", max_length=10, blank=True, validators=[validate_npi], help_text="10-digit National Provider Identifier."
+    )
+    specialties = ParentalManyToManyField("providers.Topic", blank=True, related_name="specialists")
+    centers = ParentalManyToManyField("providers.TreatmentCenter", blank=True, related_name="providers")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="provider",
+        help_text="The admin account this clinician signs off with.",
+    )
+
+    objects = ProviderQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.SearchField("bio"),
+        index.FilterField("category"),
+        index.FilterField("live"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("honorific"), FieldPanel("name")]),
+                    FieldPanel("slug"),
+                    FieldRowPanel([FieldPanel("category"), FieldPanel("job_title")]),
+                    FieldPanel("photo"),
+                    FieldPanel("bio"),
+                ],
+                heading="Profile",
+            ),
+            ObjectList(
+                [InlinePanel("credential_holdings", heading="Credentials", label="Credential")], heading="Credentials"
+            ),
+            ObjectList(
+                [
+                    FieldPanel("npi"),
+                    FieldPanel("specialties"),
+                    FieldPanel("centers"),
+                    MultiFieldPanel([FieldPanel("user")], heading="Admin account"),
+                ],
+                heading="Practice",
+            ),
+        ]
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "clinician"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    # --- Derived values: the one place names and verification stamps are computed ----------------
+
+    def byline_holdings(self) -> list:
+        """Holdings printed after the name, in display order: shown, active and unexpired."""
+        today = timezone.localdate()
+        holdings = sorted(self.credential_holdings.all(), key=lambda holding: holding.sort_order or 0)
+        return [
+            holding
+            for holding in holdings
+            if holding.show_on_byline and holding.status == holding.Status.ACTIVE and not holding.is_expired(today)
+        ]
+
+    @property
+    def post_nominals(self) -> list[str]:
+        return [holding.credential.code for holding in self.byline_holdings()]
+
+    @property
+    def display_name(self) -> str:
+        """E.g. "Dr. Michael Vines, MD" — rendered from the honorific and credential holdings, never typed."""
+        name = f"{self.honorific} {self.name}" if self.honorific else self.name
+        return ", ".join([name, *self.post_nominals])
+
+    def credentials_last_verified(self) -> datetime.date | None:
+        """The oldest verification among the credentials shown on the byline (None if one is unverified)."""
+        dates = [holding.verified_on for holding in self.byline_holdings()]
+        if not dates or any(date is None for date in dates):
+            return None
+        return min(dates)
+
+    def credential_flags(self) -> dict[str, list[str]]:
+        """Credential code -> problems (expired, expiring, stale, unverified…), for credentials with any."""
+        today = timezone.localdate()
+        flags = {}
+        for holding in self.credential_holdings.all():
+            holding_flags = holding.flags(today)
+            if holding_flags:
+                flags[holding.credential.code] = holding_flags
+        return flags
+
+    def can_sign_off(self) -> bool:
+        """A reviewer needs at least one byline credential in good standing and none expired on the byline."""
+        today = timezone.localdate()
+        shown = [holding for holding in self.credential_holdings.all() if holding.show_on_byline]
+        return bool(shown) and all(holding.is_in_good_standing(today) for holding in shown)
+
+    # --- Admin preview -----------------------------------------------------------------------------
+
+    def get_preview_template(self, request, mode_name):
+        return "previews/provider.html"

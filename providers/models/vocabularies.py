@@ -1,0 +1,100 @@
+"""Controlled vocabularies: data seeded by migration and editable in the admin."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class VocabularyTerm(index.Indexed, models.Model):
+    """A term of a controlled vocabulary, addressed by slug in the API."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(VocabularyTerm):
+    """A health topic or condition an article covers or a center treats (depression, anxiety…)."""
+
+    shows_crisis_resources = models.BooleanField(
+        default=False,
+        help_text="Articles on this topic show the crisis resources (988) — e.g. depression, suicide, substance use.",
+    )
+
+    panels = VocabularyTerm.panels + [FieldPanel("shows_crisis_resources")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "topic"
+
+
+class LevelOfCare(VocabularyTerm):
+    """A level of care, with its SAMHSA service code and ASAM level (e.g. intensive outpatient: OIT, 2.1)."""
+
+    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
+    asam_level = models.CharField("ASAM level", max_length=8, blank=True)
+
+    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code"), FieldPanel("asam_level")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "level of care"
+        verbose_name_plural = "levels of care"
+
+
+class Service(VocabularyTerm):
+    """A service or therapy a center offers (DBT, CBT, group therapy…)."""
+
+    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
+
+    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "service or therapy"
+        verbose_name_plural = "services and therapies"
+
+
+class Payer(VocabularyTerm):
+    """A way to pay a center accepts (Medicaid, private insurance, self-pay…)."""
+
+    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
+
+    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "payer"
+
+
+class Population(VocabularyTerm):
+    """A population or age group a center serves (adolescents, adults, veterans…)."""
+
+    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
+    is_age_group = models.BooleanField(default=False)
+
+    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code"), FieldPanel("is_age_group")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "population"
+
+
+class Language(VocabularyTerm):
+    """A language services are offered in."""
+
+    code = models.CharField("language code", max_length=12, unique=True, help_text="BCP 47, e.g. en, es.")
+    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
+
+    panels = VocabularyTerm.panels + [FieldPanel("code"), FieldPanel("samhsa_code")]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "language"
