@@ -13,5 +13,5 @@ from wagtail.fields import StreamField as WagtailStreamField
 class StreamField(WagtailStreamField):
     def deconstruct(self):
         name, path, _, kwargs = super().deconstruct()
-        kwargs.pop("block_lookup", None)
+        kwargs["block_lookup"] = {}
         return name, "wagtail.fields.StreamField", [[]], kwargs
