@@ -180,6 +180,9 @@ FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", "http://localhost:3000").rstrip
 MEDIA_BASE_URL = env_str("MEDIA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", f"{FRONTEND_BASE_URL}/api/preview?token={{token}}")
 PREVIEW_TOKEN_TTL = env_int("PREVIEW_TOKEN_TTL", 3600)
+# Frontend routes that call-to-action blocks point at ("intake" and "center locator" actions).
+FRONTEND_INTAKE_PATH = env_str("FRONTEND_INTAKE_PATH", "/get-started/")
+FRONTEND_CENTER_LOCATOR_PATH = env_str("FRONTEND_CENTER_LOCATOR_PATH", "/locations/")
 API_CACHE_CONTROL = env_str("API_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=600")
 API_PAGE_SIZE = 20
 API_MAX_PAGE_SIZE = 100
