@@ -1,1 +1,6 @@
-"""Content API models."""
+"""Content API models: the content event log and webhooks (defined in their packages, registered here)."""
+
+from api.events.models import ContentEvent, EventType
+from api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+
+__all__ = ["ContentEvent", "EventType", "WebhookAttempt", "WebhookDelivery", "WebhookEndpoint"]

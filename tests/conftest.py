@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -31,3 +33,23 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database gets the cache table too: API responses and throttles live in the database cache."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_responses_across_tests(request, django_db_blocker):
+    """Transactional tests commit cache rows (the flush keeps the cache table): empty it after each one."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        with django_db_blocker.unblock():
+            cache.clear()

@@ -56,11 +56,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "api.middleware.ApiRequestGuardMiddleware",
+    "api.caching.middleware.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pages.review.middleware.ReviewErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
@@ -172,6 +174,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Workflow approval publishes the approved revision, not the latest one (see pages/review/finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.review.finish.publish_approved_revision"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Public frontend and API ----------------------------------------------------------------

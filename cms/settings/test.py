@@ -13,6 +13,9 @@ MEDIA_BASE_URL = "https://cms.example.com"
 WAGTAILADMIN_BASE_URL = "https://cms.example.com"
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["https://app.example.com"])
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Cached API responses and throttles go to the test database's cache table (tests/conftest.py creates it),
+# never to a developer's Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "verity_cache"}}
 AXES_ENABLED = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,8 +1,8 @@
-"""HTTP caching for the public API: what a response was built from, as tags and a modification time.
+"""What a response was built from, as cache tags and a modification time, collected on the request.
 
-Views call :func:`tag_response` while building a response; the caching layer turns the collected tags into
-``Cache-Tag``/``Surrogate-Key`` headers, ``ETag``/``Last-Modified`` and a shared server-side cache entry that
-a publish of any tagged object invalidates.
+Views call :func:`tag_response` while building a response; :mod:`api.caching.middleware` turns the collected
+tags into ``Cache-Tag``/``Surrogate-Key`` headers, ``ETag``/``Last-Modified`` and a shared server-side cache
+entry that a publish of any tagged object invalidates.
 """
 
 from __future__ import annotations

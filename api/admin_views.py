@@ -1,0 +1,47 @@
+"""Admin view behind the "Preview on frontend" buttons: mint a preview token and send the editor to the frontend."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from wagtail.models import Page
+
+from .events.subjects import subject_for
+from .preview import latest_revision, mint_preview_token_for_user, preview_url
+
+
+def frontend_preview_url(obj) -> str:
+    """Admin URL that opens ``obj``'s latest saved revision on the frontend."""
+    content_type = ContentType.objects.get_for_model(obj)
+    return reverse("api_frontend_preview", args=[content_type.pk, str(obj.pk)])
+
+
+def frontend_preview(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
+    """Redirect to ``FRONTEND_PREVIEW_URL`` with a token for the object's latest revision.
+
+    Users who may not edit the object get 403 (``PermissionDenied`` from the mint function).
+    """
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404("Unknown content type.") from None
+    if model is None or subject_for(model) is None:
+        raise Http404("This kind of object has no frontend preview.")
+    try:
+        obj = model._default_manager.get(pk=object_id)
+    except (model.DoesNotExist, ValueError):
+        raise Http404("No such object.") from None
+    if isinstance(obj, Page):
+        obj = obj.specific
+    revision = latest_revision(obj)
+    try:
+        token = mint_preview_token_for_user(request.user, obj, revision)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(request.headers.get("Referer") or reverse("wagtailadmin_home"))
+    response = HttpResponseRedirect(preview_url(token))
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,0 +1,15 @@
+"""HTTP caching for the public API: validators, cache tags and a shared cache of built responses.
+
+Views call :func:`tag_response(request, tags, last_modified) <tag_response>` and nothing else;
+:class:`api.caching.middleware.ApiCacheMiddleware` (in ``MIDDLEWARE``) does the rest, and
+:func:`invalidate_tags` (called after a content event commits) makes every stored response built from those
+tags stale in every process. See :mod:`api.caching.store` for the invalidation scheme.
+
+Tag format: ``article-<id>``, ``provider-<id>``, ``center-<id>``, ``topic-<id>``, and the list tags
+``articles``, ``providers``, ``centers``, ``vocabularies`` (plus ``changes`` for the change feed).
+"""
+
+from .store import invalidate_tags
+from .tags import collected_last_modified, collected_tags, tag_response
+
+__all__ = ["collected_last_modified", "collected_tags", "invalidate_tags", "tag_response"]

@@ -1,0 +1,129 @@
+"""HTTP caching for every public ``GET``/``HEAD`` under ``/api/v1/``, as one middleware.
+
+Chosen over a DRF view mixin so that no view can forget it: views only say what they were built from with
+:func:`api.caching.tag_response`; this middleware
+
+1. serves a fresh entry of the shared response store (:mod:`api.caching.store`) without running the view,
+   the ORM or the database (only the cache backend itself, which is Redis in production), after applying the
+   default DRF throttles (:mod:`api.caching.throttling`), and answers ``304`` to a matching
+   ``If-None-Match``/``If-Modified-Since``;
+2. otherwise runs the view and, for a ``200``, adds a strong ``ETag`` (SHA-256 of the body),
+   ``Last-Modified`` (the newest ``last_modified`` the view reported, else the build time),
+   ``Cache-Control`` (``settings.API_CACHE_CONTROL``), ``Cache-Tag`` and ``Surrogate-Key`` (the collected
+   tags, space-separated) and ``Vary: Accept`` (CORS adds ``Vary: Origin``), stores the response when it is
+   tagged, and answers ``304`` when the client's validators match.
+
+Not touched: ``/api/v1/preview/`` (drafts: ``no-store``), responses that set ``no-store``/``private``
+themselves, and anything but ``200``. Schema and docs get validators but are not stored (they only change
+with a deploy). It sits inside ``CorsMiddleware``, so CORS headers are computed per request and never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from api.errors import error_response
+
+from .store import CachedResponse, current_clock, entry_key, lookup, store
+from .tags import collected_last_modified, collected_tags
+from .throttling import throttle_wait
+
+PUBLIC_PREFIX = "/api/v1/"
+NEVER_CACHED_PREFIXES = ("/api/v1/preview/",)
+NOT_STORED_PREFIXES = ("/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/")
+_UNSTORED_HEADERS = {"set-cookie", "date"}
+
+
+def _normalised_query(request: HttpRequest) -> str:
+    """Parameters sorted by name (values of a repeated name keep their order), re-encoded."""
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+
+
+def response_variant(request: HttpRequest) -> str:
+    """What the cache key distinguishes: path, normalised query and the representation asked for."""
+    representation = "html" if "text/html" in request.headers.get("Accept", "") else "json"
+    return f"{request.path}?{_normalised_query(request)}|{representation}"
+
+
+def strong_etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:40] + '"'
+
+
+def _refuses_caching(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "").lower()
+    return "no-store" in cache_control or "private" in cache_control
+
+
+class ApiCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        path = request.path
+        if (
+            request.method not in {"GET", "HEAD"}
+            or not path.startswith(PUBLIC_PREFIX)
+            or path.startswith(NEVER_CACHED_PREFIXES)
+        ):
+            return self.get_response(request)
+        storable = not path.startswith(NOT_STORED_PREFIXES)
+        key = entry_key(response_variant(request)) if storable else ""
+        built_at = 0
+        if storable:
+            entry = lookup(key)
+            if entry is not None:
+                return self._serve_cached(request, entry)
+            built_at = current_clock()  # read before the view reads any content; see store.py
+
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming or _refuses_caching(response):
+            return response
+        tags = sorted(collected_tags(request))
+        last_modified = collected_last_modified(request)
+        modified = last_modified.timestamp() if last_modified is not None else time.time()
+        etag = self._decorate(response, tags, modified)
+        if storable and tags:
+            headers = {name: value for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS}
+            store(key, CachedResponse(200, response.content, headers, tags, etag, modified, built_at))
+        response["X-Cache"] = "miss"
+        return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
+
+    @staticmethod
+    def _decorate(response: HttpResponse, tags: list[str], modified: float) -> str:
+        etag = strong_etag(response.content)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(modified)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = settings.API_CACHE_CONTROL
+        if tags:
+            response["Cache-Tag"] = " ".join(tags)
+            response["Surrogate-Key"] = " ".join(tags)
+        patch_vary_headers(response, ("Accept",))
+        return etag
+
+    @staticmethod
+    def _serve_cached(request: HttpRequest, entry: CachedResponse) -> HttpResponse:
+        wait = throttle_wait(request)
+        if wait is not None:
+            seconds = int(wait) + 1
+            return error_response(
+                429,
+                "throttled",
+                f"Request was throttled. Expected available in {seconds} seconds.",
+                headers={"Retry-After": str(seconds)},
+            )
+        response = HttpResponse(entry.content, status=entry.status)
+        for name, value in entry.headers.items():
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return get_conditional_response(
+            request, etag=entry.etag, last_modified=int(entry.last_modified), response=response
+        )

@@ -1,0 +1,85 @@
+"""Wagtail and Django signals turned into content events.
+
+Announcements follow what the public could see, never what merely happened in the admin:
+
+* ``<type>.published`` is recorded only when the object is public after the publish (an article must also pass
+  ``pages.review.visibility.public_articles()``: signed off, not view-restricted, inside its go-live window).
+* ``<type>.unpublished`` / ``<type>.deleted`` are recorded only when the last announcement for the object was a
+  publish. A draft that was never public therefore never appears in the change feed or a webhook, not even its
+  slug.
+
+``page_published`` is sent inside the publishing transaction, so the event row commits (or rolls back) with the
+publish; external effects run after commit (see :mod:`api.events.recording`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.apps import apps
+from django.db.models import Model
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from .recording import record_event, was_announced_public
+from .subjects import SUBJECTS, subject_for
+
+logger = logging.getLogger("api.events")
+
+_DISPATCH_PREFIX = "api.events"
+
+
+def is_public(obj: Model) -> bool:
+    """Whether ``obj`` is visible in the public API right now (the same querysets the API reads through)."""
+    subject = subject_for(obj)
+    if subject is None:
+        return False
+    if subject.object_type == "article":
+        return public_articles().filter(pk=obj.pk).exists()
+    return type(obj)._default_manager.public().filter(pk=obj.pk).exists()
+
+
+def public_articles():
+    try:
+        from pages.review.visibility import public_articles as reviewed_public_articles
+    except ImportError:  # clinical review not installed yet: live and not view-restricted
+        return apps.get_model("pages", "ArticlePage").objects.live().public()
+    return reviewed_public_articles()
+
+
+def on_published(sender, instance: Model, **kwargs) -> None:
+    subject = subject_for(instance)
+    if subject is None or not is_public(instance):
+        return
+    record_event(f"{subject.object_type}.published", instance)
+
+
+def on_unpublished(sender, instance: Model, **kwargs) -> None:
+    subject = subject_for(instance)
+    if subject is None or not was_announced_public(instance):
+        return
+    record_event(f"{subject.object_type}.unpublished", instance)
+
+
+def on_deleted(sender, instance: Model, **kwargs) -> None:
+    subject = subject_for(instance)
+    if subject is None or instance.pk is None or not was_announced_public(instance):
+        return
+    record_event(f"{subject.object_type}.deleted", instance)
+
+
+def connect() -> None:
+    """Connect the handlers (called from ``ApiConfig.ready``); idempotent through dispatch uids."""
+    for subject in SUBJECTS:
+        try:
+            model = subject.model
+        except LookupError:
+            continue
+        uid = f"{_DISPATCH_PREFIX}.{subject.model_label}"
+        if subject.object_type == "article":
+            page_published.connect(on_published, sender=model, dispatch_uid=f"{uid}.published")
+            page_unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"{uid}.unpublished")
+        else:
+            published.connect(on_published, sender=model, dispatch_uid=f"{uid}.published")
+            unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"{uid}.unpublished")
+        post_delete.connect(on_deleted, sender=model, dispatch_uid=f"{uid}.deleted")

@@ -1,0 +1,99 @@
+"""Recording content events: the only writer of :class:`ContentEvent`.
+
+:func:`record_event` inserts the event inside the caller's transaction (so a rolled-back publish leaves no
+event) and, after that transaction commits, invalidates the cached API responses built from the object and
+hands the event to the webhook queue. Nothing external happens before the commit, and nothing that happens
+after it (a cache outage, a broken queue) can fail the publish: after-commit work is logged, not raised.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Model
+
+from .models import PUBLICATION_EVENT_TYPES, ContentEvent, EventType
+from .subjects import CHANGE_FEED_TAG, cache_tags_for, paths_for, subject_for
+
+logger = logging.getLogger("api.events")
+
+# Arbitrary constant naming the PostgreSQL advisory lock that orders event ids by commit.
+_EVENT_LOCK_KEY = 0x5E7171
+
+
+def record_event(event_type: str, obj: Model, *, data: dict | None = None) -> ContentEvent:
+    """Record ``event_type`` (``article.published`` …) for ``obj``; purge caches and send webhooks after commit."""
+    if event_type not in EventType.values:
+        raise ValueError(f"unknown event type {event_type!r}")
+    subject = subject_for(obj)
+    object_type = subject.object_type if subject else event_type.split(".", 1)[0]
+    with transaction.atomic():
+        _serialise_event_ids()
+        event = ContentEvent.objects.create(
+            event_type=event_type,
+            object_type=object_type,
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            slug=str(getattr(obj, "slug", "") or ""),
+            paths=paths_for(obj),
+            cache_tags=cache_tags_for(obj),
+            data=data or {},
+        )
+        event_id = event.pk
+        transaction.on_commit(lambda: after_commit(event_id), robust=True)
+    return event
+
+
+def _serialise_event_ids() -> None:
+    """Hold a transaction-scoped lock so event ids commit in the order they were allocated (PostgreSQL).
+
+    SQLite already serialises writers. Publishing is rare, so making publishers queue here is cheap, and it
+    is what lets a change-feed reader trust that nothing will appear behind its cursor.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_EVENT_LOCK_KEY])
+
+
+def after_commit(event_id: int) -> None:
+    """Purge the event's cache tags and enqueue its webhook deliveries. Never raises."""
+    from api.caching import invalidate_tags
+    from api.webhooks.delivery import enqueue_deliveries
+
+    try:
+        event = ContentEvent.objects.get(pk=event_id)
+    except ContentEvent.DoesNotExist:  # pragma: no cover - deleted between commit and hook
+        return
+    if event.is_publication_event:
+        try:
+            invalidate_tags([*event.cache_tags, CHANGE_FEED_TAG])
+        except Exception:
+            logger.exception("Cache invalidation failed for event %s", event_id)
+    try:
+        enqueue_deliveries(event)
+    except Exception:
+        logger.exception("Webhook enqueue failed for event %s; `manage.py webhooks retry` resends it", event_id)
+
+
+def last_publication_event(obj: Model) -> ContentEvent | None:
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    return (
+        ContentEvent.objects.filter(
+            content_type=content_type, object_id=str(obj.pk), event_type__in=PUBLICATION_EVENT_TYPES
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def was_announced_public(obj: Model) -> bool:
+    """True when the last publication event for ``obj`` said it became public (and nothing withdrew it)."""
+    last = last_publication_event(obj)
+    return last is not None and last.event_type.endswith(".published")
+
+
+def event_types(object_type: str) -> Iterable[str]:
+    return [value for value in EventType.values if value.startswith(f"{object_type}.")]

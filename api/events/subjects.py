@@ -1,0 +1,83 @@
+"""What a content event is about: object type, frontend paths and cache tags for each public model.
+
+One table (:data:`SUBJECTS`) maps the models that emit events to the names used in event types
+(``article.published``) and the cache tags a CDN purges (``article-12 articles``); frontend paths come from
+:mod:`api.paths`. Tag formats follow docs/architecture.md ("Cache tags").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A model whose publish/unpublish/delete is announced."""
+
+    model_label: str  # "pages.ArticlePage"
+    object_type: str  # "article": the prefix of event types
+    tag_prefix: str  # "article" -> "article-12"
+    list_tag: str  # "articles": every list that may contain one
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+
+SUBJECTS: tuple[Subject, ...] = (
+    Subject("pages.ArticlePage", "article", "article", "articles"),
+    Subject("providers.Provider", "provider", "provider", "providers"),
+    Subject("providers.TreatmentCenter", "center", "center", "centers"),
+)
+
+# Tags bumped whenever any event is recorded: the change feed itself is a cached response.
+CHANGE_FEED_TAG = "changes"
+
+
+def subject_for(obj_or_model: models.Model | type[models.Model]) -> Subject | None:
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    for subject in SUBJECTS:
+        try:
+            subject_model = subject.model
+        except LookupError:  # app not installed (tests of a slimmed project)
+            continue
+        if issubclass(model, subject_model):
+            return subject
+    return None
+
+
+def object_tag(obj: models.Model) -> str:
+    subject = subject_for(obj)
+    if subject is None:
+        raise ValueError(f"{type(obj).__name__} does not emit content events")
+    return f"{subject.tag_prefix}-{obj.pk}"
+
+
+def cache_tags_for(obj: models.Model) -> list[str]:
+    """The tags a publish/unpublish/delete of ``obj`` purges: the object and every list it may appear in."""
+    subject = subject_for(obj)
+    if subject is None:
+        return []
+    return [f"{subject.tag_prefix}-{obj.pk}", subject.list_tag]
+
+
+def frontend_path(obj: models.Model) -> str | None:
+    """The object's path on the public frontend, from :mod:`api.paths` (the one place paths are computed)."""
+    from api import paths
+
+    subject = subject_for(obj)
+    if subject is None:
+        return None
+    if subject.object_type == "article":
+        return paths.article_path(obj)
+    if subject.object_type == "provider":
+        return paths.provider_path(obj.slug)
+    return paths.center_path(obj.slug)
+
+
+def paths_for(obj: models.Model) -> list[str]:
+    path = frontend_path(obj)
+    return [path] if path else []
