@@ -6,6 +6,7 @@ Each validator raises ``ValidationError`` with a message an editor can act on; W
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django.core.exceptions import ValidationError
@@ -112,6 +113,23 @@ def validate_us_state(value: str) -> None:
     if value not in US_STATE_CODES:
         raise ValidationError(
             f"{value!r} is not a US state code; use the two-letter upper-case code, e.g. AZ.", code="state"
+        )
+
+
+def validate_latitude(value: Decimal | float) -> None:
+    """A latitude in decimal degrees, between -90 and 90."""
+    if not -90 <= value <= 90:
+        raise ValidationError(
+            "Latitude is in decimal degrees between -90 and 90 (Phoenix is about 33.45).", code="latitude"
+        )
+
+
+def validate_longitude(value: Decimal | float) -> None:
+    """A longitude in decimal degrees, between -180 and 180."""
+    if not -180 <= value <= 180:
+        raise ValidationError(
+            "Longitude is in decimal degrees between -180 and 180 (Phoenix is about -112.07; US longitudes are negative).",
+            code="longitude",
         )
 
 

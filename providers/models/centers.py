@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.timezone import localdate
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from ..validators import validate_timezone
+from ..validators import validate_latitude, validate_longitude, validate_timezone, validate_us_state
 
 
 class TreatmentCenterQuerySet(models.QuerySet):
@@ -32,15 +33,23 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
 
     street = models.CharField(max_length=200)
     city = models.CharField(max_length=100)
-    state = models.CharField(max_length=2, help_text="Two-letter state code, e.g. AZ.")
-    postal_code = models.CharField(max_length=10)
+    state = models.CharField(max_length=2, validators=[validate_us_state], help_text="Two-letter state code, e.g. AZ.")
+    postal_code = models.CharField(
+        max_length=10,
+        validators=[RegexValidator(r"^\d{5}(-\d{4})?$", "Use a ZIP code such as 85013 or 85013-1234.", code="zip")],
+    )
     latitude = models.DecimalField(
-        max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        max_digits=9, decimal_places=6, validators=[validate_latitude], help_text="Decimal degrees, e.g. 33.509."
     )
     longitude = models.DecimalField(
-        max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        max_digits=9, decimal_places=6, validators=[validate_longitude], help_text="Decimal degrees, e.g. -112.074."
     )
-    timezone = models.CharField(max_length=64, default="America/Phoenix", validators=[validate_timezone])
+    timezone = models.CharField(
+        max_length=64,
+        default="America/Phoenix",
+        validators=[validate_timezone],
+        help_text="IANA time zone the hours are in, e.g. America/Phoenix.",
+    )
 
     phone_main = models.CharField("main phone", max_length=32)
     phone_intake = models.CharField("intake phone", max_length=32, blank=True)
@@ -126,8 +135,14 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
 
     def clean(self) -> None:
         super().clean()
-        if self.state and not (len(self.state) == 2 and self.state.isalpha() and self.state.isupper()):
-            raise ValidationError({"state": "Use the two-letter upper-case state code, e.g. AZ."})
+        today = localdate()
+        errors = {}
+        if self.listing_verified_on and self.listing_verified_on > today:
+            errors["listing_verified_on"] = "A verification date cannot be in the future."
+        if self.accepting_as_of and self.accepting_as_of > today:
+            errors["accepting_as_of"] = "Give the date this was last confirmed; it cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
 
     def get_preview_template(self, request, mode_name):
         return "previews/center.html"
@@ -167,8 +182,12 @@ class CenterProgram(Orderable):
 
     center = ParentalKey(TreatmentCenter, on_delete=models.CASCADE, related_name="programs")
     level_of_care = models.ForeignKey("providers.LevelOfCare", on_delete=models.PROTECT, related_name="programs")
-    days_per_week = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(7)])
-    hours_per_week = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(168)])
+    days_per_week = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    hours_per_week = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(168)]
+    )
     schedule = models.CharField(max_length=200, blank=True, help_text="e.g. Mon/Wed/Fri 9am–12pm")
     modality = models.CharField(max_length=12, choices=Modality.choices, default=Modality.IN_PERSON)
 
@@ -176,6 +195,10 @@ class CenterProgram(Orderable):
         FieldRowPanel([FieldPanel("level_of_care"), FieldPanel("modality")]),
         FieldRowPanel([FieldPanel("days_per_week"), FieldPanel("hours_per_week"), FieldPanel("schedule")]),
     ]
+
+    def clean(self) -> None:
+        if self.days_per_week and self.hours_per_week and self.hours_per_week > self.days_per_week * 24:
+            raise ValidationError({"hours_per_week": "More hours than the days per week allow."})
 
 
 class CenterLicense(Orderable):

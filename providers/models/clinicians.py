@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from ..forms import ProviderAdminForm
 from ..validators import validate_npi
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -59,6 +60,8 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     )
 
     objects = ProviderQuerySet.as_manager()
+
+    base_form_class = ProviderAdminForm
 
     search_fields = [
         index.SearchField("name", boost=3),

@@ -86,10 +86,20 @@ class CredentialHolding(Orderable):
         return self.credential.code
 
     def clean(self) -> None:
-        if self.issued_on and self.expires_on and self.expires_on < self.issued_on:
-            raise ValidationError({"expires_on": "A credential cannot expire before it was issued."})
-        if self.verified_on and self.verified_on > timezone.localdate():
-            raise ValidationError({"verified_on": "A verification date cannot be in the future."})
+        today = timezone.localdate()
+        errors = {}
+        if self.issued_on and self.expires_on and self.expires_on <= self.issued_on:
+            errors["expires_on"] = "A credential must expire after the date it was issued."
+        if self.issued_on and self.issued_on > today:
+            errors["issued_on"] = "An issue date cannot be in the future."
+        if self.verified_on and self.verified_on > today:
+            errors["verified_on"] = "A verification date cannot be in the future."
+        if self.verified_on and not self.verification_method:
+            errors["verification_method"] = "Say how this credential was verified."
+        if (self.verification_method or self.verification_source) and not self.verified_on:
+            errors["verified_on"] = "Give the date this credential was verified."
+        if errors:
+            raise ValidationError(errors)
 
     def is_expired(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
@@ -9,6 +10,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin
 
 class CrisisResourceQuerySet(models.QuerySet):
     def public(self) -> CrisisResourceQuerySet:
+        """Crisis lines whose current version is published."""
         return self.filter(live=True)
 
 
@@ -36,3 +38,10 @@ class CrisisResource(DraftStateMixin, RevisionMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.call or self.text or self.chat_url):
+            raise ValidationError(
+                {"call": "Give at least one way to reach this line: a number to call or text, or a chat URL."}
+            )

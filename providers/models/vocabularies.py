@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
 class VocabularyTerm(index.Indexed, models.Model):
-    """A term of a controlled vocabulary, addressed by slug in the API."""
+    """A term of a controlled vocabulary, addressed by slug in the API, with its SAMHSA code where one exists."""
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+    samhsa_code = models.CharField(
+        "SAMHSA code",
+        max_length=12,
+        blank=True,
+        help_text="The code SAMHSA's treatment locator uses for this term, where one exists (e.g. DBT, MD, SP).",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("samhsa_code"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("samhsa_code"),
+        index.FilterField("slug"),
+    ]
 
     class Meta:
         abstract = True
@@ -43,10 +61,14 @@ class Topic(VocabularyTerm):
 class LevelOfCare(VocabularyTerm):
     """A level of care, with its SAMHSA service code and ASAM level (e.g. intensive outpatient: OIT, 2.1)."""
 
-    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
-    asam_level = models.CharField("ASAM level", max_length=8, blank=True)
+    asam_level = models.CharField(
+        "ASAM level",
+        max_length=8,
+        blank=True,
+        help_text="ASAM Criteria level of care, e.g. 2.1 for intensive outpatient.",
+    )
 
-    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code"), FieldPanel("asam_level")]
+    panels = VocabularyTerm.panels + [FieldPanel("asam_level")]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "level of care"
@@ -56,10 +78,6 @@ class LevelOfCare(VocabularyTerm):
 class Service(VocabularyTerm):
     """A service or therapy a center offers (DBT, CBT, group therapy…)."""
 
-    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
-
-    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code")]
-
     class Meta(VocabularyTerm.Meta):
         verbose_name = "service or therapy"
         verbose_name_plural = "services and therapies"
@@ -68,10 +86,6 @@ class Service(VocabularyTerm):
 class Payer(VocabularyTerm):
     """A way to pay a center accepts (Medicaid, private insurance, self-pay…)."""
 
-    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
-
-    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code")]
-
     class Meta(VocabularyTerm.Meta):
         verbose_name = "payer"
 
@@ -79,10 +93,9 @@ class Payer(VocabularyTerm):
 class Population(VocabularyTerm):
     """A population or age group a center serves (adolescents, adults, veterans…)."""
 
-    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
-    is_age_group = models.BooleanField(default=False)
+    is_age_group = models.BooleanField(default=False, help_text="An age group (adolescents, adults…).")
 
-    panels = VocabularyTerm.panels + [FieldPanel("samhsa_code"), FieldPanel("is_age_group")]
+    panels = VocabularyTerm.panels + [FieldPanel("is_age_group")]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "population"
@@ -91,10 +104,21 @@ class Population(VocabularyTerm):
 class Language(VocabularyTerm):
     """A language services are offered in."""
 
-    code = models.CharField("language code", max_length=12, unique=True, help_text="BCP 47, e.g. en, es.")
-    samhsa_code = models.CharField("SAMHSA code", max_length=12, blank=True)
+    code = models.CharField(
+        "language code",
+        max_length=12,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^([a-z]{2,3}|x)(-[A-Za-z0-9]{1,8})*$",
+                "Use a BCP 47 language tag in lower case, e.g. en, es or zh-Hant.",
+                code="language_code",
+            )
+        ],
+        help_text="BCP 47, e.g. en, es.",
+    )
 
-    panels = VocabularyTerm.panels + [FieldPanel("code"), FieldPanel("samhsa_code")]
+    panels = VocabularyTerm.panels + [FieldPanel("code")]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "language"
