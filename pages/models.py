@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, cited_reference_errors
 from .fields import StreamField
+from .forms import ArticlePageForm
 
 
 class HomePage(Page):
@@ -101,9 +103,25 @@ class ArticlePage(Page):
 
     parent_page_types = ["pages.ArticleIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
+    # Admin preview and Wagtail's own "view live" rendering; the public site is the headless frontend.
+    template = "previews/article.html"
 
     class Meta:
         verbose_name = "article"
+
+    def clean(self) -> None:
+        super().clean()
+        # Every statistic citation must point at one of this article's references (numbered from 1).
+        # The admin form runs the same check against the references being submitted and skips this one.
+        if getattr(self, "skip_citation_check", False):
+            return
+        error = cited_reference_errors(self.body, len(self.references.all()))
+        if error is not None:
+            raise ValidationError({"body": error})
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        return "previews/article.html"
 
 
 class ArticleReference(Orderable):
