@@ -1,1 +1,0 @@
-"""Clinical review models."""

@@ -1,0 +1,134 @@
+"""Receivers that wire clinical review into Wagtail: the publish gate, fingerprints, publications, stamps, workflow.
+
+Connected in ``ReviewConfig.ready``. See ``pages.review.gate`` for why the gate lives in ``pre_save``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
+from wagtail.models import Page, Revision
+from wagtail.signals import page_published, page_unpublished
+
+from . import gate
+from .hashing import content_hash
+
+logger = logging.getLogger(__name__)
+
+
+def gate_page_save(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if raw or not isinstance(instance, Page):
+        return
+    gate.check_page_save(instance)
+
+
+def gate_revision_save(sender: type, instance: Revision, raw: bool = False, **kwargs: Any) -> None:
+    if raw:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and "approved_go_live_at" not in update_fields:
+        return
+    if gate.is_article_revision(instance):
+        gate.check_revision_schedule(instance)
+
+
+def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwargs: Any) -> None:
+    update_fields = kwargs.get("update_fields")
+    if raw or (update_fields is not None and "content" not in update_fields):
+        return
+    if not gate.is_article_revision(instance):
+        return
+    from .models import RevisionFingerprint
+
+    RevisionFingerprint.objects.update_or_create(
+        revision=instance, defaults={"content_hash": content_hash(instance.content)}
+    )
+
+
+def record_publication(sender: type, instance: Any, revision: Revision | None = None, **kwargs: Any) -> None:
+    if kwargs.get("alias") or revision is None or not isinstance(instance, gate.article_model()):
+        return
+    if not instance.live or instance.live_revision_id != revision.pk:
+        return  # scheduled for later: Wagtail sends page_published before the page is actually live
+    from .models import Publication
+    from .stamps import recompute
+
+    Publication.objects.create(
+        page_id=instance.pk,
+        revision=revision,
+        content_hash=content_hash(revision.content),
+        change_kind=revision.content.get("change_kind") or "substantive",
+        published_at=instance.last_published_at or timezone.now(),
+    )
+    recompute(instance)
+
+
+def recompute_after_unpublish(sender: type, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, gate.article_model()):
+        from .stamps import recompute
+
+        recompute(instance)
+
+
+def attach_review_workflow(
+    sender: type, instance: Any, created: bool = False, raw: bool = False, **kwargs: Any
+) -> None:
+    """Every new article index gets the "Clinical review" workflow (the demo tree is built after migrations)."""
+    if not created or raw:
+        return
+    from .workflow_setup import attach_workflow_to_index
+
+    attach_workflow_to_index(instance)
+
+
+def _refresh_articles_reviewed_by(provider_id: int | None) -> None:
+    """A clinician's credentials changed: refresh the byline flags of the articles they signed off (after commit)."""
+    if provider_id is None:
+        return
+
+    def refresh() -> None:
+        from .models import ArticleStamps
+        from .stamps import recompute
+
+        article_ids = set(
+            ArticleStamps.objects.filter(
+                live_revision__isnull=False, page__signoffs__provider_id=provider_id
+            ).values_list("page_id", flat=True)
+        )
+        for article in gate.article_model().objects.filter(pk__in=article_ids):
+            recompute(article)
+
+    transaction.on_commit(refresh)
+
+
+def provider_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        _refresh_articles_reviewed_by(instance.pk)
+
+
+def holding_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        _refresh_articles_reviewed_by(instance.provider_id)
+
+
+def connect() -> None:
+    from django.apps import apps
+
+    pre_save.connect(gate_page_save, dispatch_uid="review_gate_page_save")
+    pre_save.connect(gate_revision_save, sender=Revision, dispatch_uid="review_gate_revision_save")
+    post_save.connect(store_fingerprint, sender=Revision, dispatch_uid="review_store_fingerprint")
+    page_published.connect(record_publication, dispatch_uid="review_record_publication")
+    page_unpublished.connect(recompute_after_unpublish, dispatch_uid="review_recompute_after_unpublish")
+    post_save.connect(
+        attach_review_workflow,
+        sender=apps.get_model("pages", "ArticleIndexPage"),
+        dispatch_uid="review_attach_workflow",
+    )
+    provider, holding = apps.get_model("providers", "Provider"), apps.get_model("providers", "CredentialHolding")
+    post_save.connect(provider_changed, sender=provider, dispatch_uid="review_provider_changed")
+    post_save.connect(holding_changed, sender=holding, dispatch_uid="review_holding_saved")
+    post_delete.connect(holding_changed, sender=holding, dispatch_uid="review_holding_deleted")

@@ -1,0 +1,47 @@
+"""Which articles are public (invariant 1). Every API read path starts from ``public_articles()``.
+
+An article is public when it is live, inside its go-live/expiry window (checked here: ``expire_at`` only
+takes effect in Wagtail when ``publish_scheduled`` runs), not under a view restriction (on itself or an
+ancestor: password, login or group), and its live revision is signed off under the publish gate's rule
+(``gate.signed_off_condition``, compared through the live revision's stored fingerprint). A page forced live
+in the database on an unsigned revision (P10) therefore stays hidden.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from .gate import article_model, signed_off_condition
+
+
+def restricted_q() -> Q:
+    """Pages that are view-restricted themselves or below a restricted ancestor."""
+    # The restricted page's path is a prefix of this page's path (treebeard materialised paths).
+    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return Q(Exists(restrictions))
+
+
+def public_articles(queryset: QuerySet | None = None) -> QuerySet:
+    """Narrow ``queryset`` (default: all articles) to the articles the public may see."""
+    model = article_model()
+    queryset = model.objects.all() if queryset is None else queryset
+    now = timezone.now()
+    return (
+        queryset.filter(live=True, live_revision__isnull=False)
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .exclude(restricted_q())
+        .filter(signed_off_condition(OuterRef("pk"), OuterRef("live_revision__review_fingerprint__content_hash")))
+    )
+
+
+def is_public_article(page: Any) -> bool:
+    model = article_model()
+    if not isinstance(page, model) and getattr(page, "specific_class", None) is not model:
+        return False
+    return public_articles(model.objects.filter(pk=page.pk)).exists()
