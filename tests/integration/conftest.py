@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -60,10 +61,8 @@ def _handler_for(receiver_ref: list[Receiver]):
             payload = b"gone" if behaviour == 410 else b"ok"
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                 self.wfile.write(payload)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, format, *args) -> None:  # silence the test output
             return

@@ -65,7 +65,9 @@ def test_signature_format_is_v1_comma_base64_hmac_sha256(secret):
     assert len(base64.b64decode(encoded)) == 32
 
 
-@pytest.mark.parametrize("bad", ["", "secret", "whsec_", "whsec_!!!notbase64", "whsec_" + base64.b64encode(b"short").decode()])
+@pytest.mark.parametrize(
+    "bad", ["", "secret", "whsec_", "whsec_!!!notbase64", "whsec_" + base64.b64encode(b"short").decode()]
+)
 def test_malformed_secrets_are_refused(bad):
     with pytest.raises(ValueError):
         secret_key(bad)
