@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .text import BLOCK_TEMPLATES
+from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
 # Digits with the usual separators; at least three digits so short codes like 988 are allowed.
 PHONE_RE = re.compile(r"^\+?[0-9().\-\s]*$")
@@ -79,6 +79,7 @@ class ActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Action"
+        preview_template = PREVIEW_TEMPLATE
         description = "A button: start intake, call, find a center, or go to a page or website."
         value_class = ActionValue
         template = f"{BLOCK_TEMPLATES}/action.html"
@@ -126,6 +127,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "arrow-right-full"
         label = "Call to action"
+        preview_template = PREVIEW_TEMPLATE
         description = "One or two buttons, e.g. “Start personalized outpatient care” and “Get support that fits you”."
         template = f"{BLOCK_TEMPLATES}/call_to_action.html"
         preview_value = {

@@ -11,7 +11,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .actions import ActionBlock, ActionKind
 from .features import INLINE_FEATURES
-from .text import BLOCK_TEMPLATES
+from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
 STATE_RE = re.compile(r"^[A-Z]{2}$")
 
@@ -37,6 +37,7 @@ class TreatmentCentersBlock(blocks.StructBlock):
     class Meta:
         icon = "home"
         label = "Treatment centers"
+        preview_template = PREVIEW_TEMPLATE
         description = "Lists our centers: the ones you choose, or all that offer a level of care or are in a state."
         template = f"{BLOCK_TEMPLATES}/treatment_centers.html"
         preview_value = {"heading": "Our Treatment Centers", "centers": [], "state": "AZ"}
@@ -72,6 +73,7 @@ class ProgramSpotlightBlock(blocks.StructBlock):
     class Meta:
         icon = "thumbtack"
         label = "Program spotlight (our own program)"
+        preview_template = PREVIEW_TEMPLATE
         description = (
             "First-party promotion: recommends one of our own centers' programs. "
             "Readers always see it labelled as a recommendation from us."

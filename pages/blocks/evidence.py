@@ -11,7 +11,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .text import BLOCK_TEMPLATES
+from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
 STATISTIC_BLOCK_NAME = "statistic"
 
@@ -33,6 +33,7 @@ class StatisticBlock(blocks.StructBlock):
     class Meta:
         icon = "decimal"
         label = "Statistic"
+        preview_template = PREVIEW_TEMPLATE
         description = "A key figure with its source: cites one or more of the article's numbered references."
         template = f"{BLOCK_TEMPLATES}/statistic.html"
         preview_value = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wagtail import blocks
 
 from .features import INLINE_FEATURES
-from .text import BLOCK_TEMPLATES
+from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
@@ -17,6 +17,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
     class Meta:
         icon = "comment"
         label = "Question"
+        preview_template = PREVIEW_TEMPLATE
         description = "A question readers ask, with a short answer."
         preview_value = {
             "question": "How many days a week is an IOP?",
@@ -33,6 +34,7 @@ class FAQBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = "FAQ"
+        preview_template = PREVIEW_TEMPLATE
         description = "Questions and answers (frontends may mark them up as an FAQ for search engines)."
         template = f"{BLOCK_TEMPLATES}/faq.html"
         preview_value = {

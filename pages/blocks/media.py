@@ -5,7 +5,7 @@ from __future__ import annotations
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from .text import BLOCK_TEMPLATES
+from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -17,6 +17,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = "Image"
+        preview_template = PREVIEW_TEMPLATE
         description = "An image with alt text (required unless decorative) and an optional caption."
         template = f"{BLOCK_TEMPLATES}/image.html"
         preview_value = {"image": None, "caption": "A group session at one of our outpatient centers."}

@@ -13,6 +13,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from .features import INLINE_FEATURES, PARAGRAPH_FEATURES
 
 BLOCK_TEMPLATES = "pages/blocks"
+# The block picker previews each block with this page (it adds the article preview's styles).
+PREVIEW_TEMPLATE = f"{BLOCK_TEMPLATES}/preview.html"
 
 
 def heading_anchor(value: Mapping[str, Any]) -> str:
@@ -36,6 +38,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = "Heading"
+        preview_template = PREVIEW_TEMPLATE
         description = "A section (h2) or subsection (h3) heading that readers can link to."
         template = f"{BLOCK_TEMPLATES}/heading.html"
         preview_value = {"text": "What an IOP for Depression Really Is", "level": "2", "anchor": ""}
@@ -55,6 +58,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = "Paragraph"
+        preview_template = PREVIEW_TEMPLATE
         description = "Body text with bold, italic, links and superscript (for citation markers)."
         preview_value = (
             "<p>An Intensive Outpatient Program (IOP) offers <b>structure, support, and guidance</b> "
@@ -71,6 +75,7 @@ class ItemListBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "List"
+        preview_template = PREVIEW_TEMPLATE
         description = "A bulleted or numbered list; each item may use bold, italic and links."
         template = f"{BLOCK_TEMPLATES}/list.html"
         preview_value = {
@@ -95,6 +100,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = "Quote"
+        preview_template = PREVIEW_TEMPLATE
         description = "A highlighted quotation with an optional attribution or clinician."
         template = f"{BLOCK_TEMPLATES}/quote.html"
         preview_value = {
