@@ -1,0 +1,151 @@
+"""Admin registration for clinical review: early gate checks with clear messages, panels, report, history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from .errors import UnsignedRevisionError
+from .gate import article_model, check_revision_may_go_live
+from .views.history import SignOffHistoryView, can_view_history
+from .views.panels import panels_for
+from .views.report import ReviewStatusReportView
+
+
+def _is_article(page: Any) -> bool:
+    return issubclass(page.specific_class or type(page), article_model())
+
+
+def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> HttpResponse:
+    messages.error(request, f"{error}: “{page.get_admin_display_title()}” was saved as a draft but not published.")
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# --- The gate, early: refuse in the admin before Wagtail starts publishing (no side effects) ------------------
+
+
+@hooks.register("before_publish_page")
+def refuse_unsigned_publish(request: HttpRequest, page: Any) -> HttpResponse | None:
+    """Create/edit "Publish" (and "Schedule"): the revision just saved must be signed off."""
+    if not _is_article(page):
+        return None
+    revision = page.get_latest_revision()
+    try:
+        check_revision_may_go_live(revision)
+    except UnsignedRevisionError as error:
+        return _refuse(request, page, error)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_unsigned_bulk_publish(request: HttpRequest, action_type: str, objects: list, action: Any) -> Any:
+    """Bulk "Publish": refuse the whole batch if any article (or article below a selected page) is unsigned."""
+    if action_type != "publish":
+        return None
+    include_descendants = bool(
+        getattr(action, "cleaned_form", None) and action.cleaned_form.cleaned_data.get("include_descendants")
+    )
+    candidates = list(objects)
+    if include_descendants:
+        for page in objects:
+            candidates += list(page.get_descendants().not_live().type(article_model()))
+    unsigned = []
+    for page in candidates:
+        if not _is_article(page):
+            continue
+        revision = page.get_latest_revision()
+        try:
+            if revision is None:
+                raise UnsignedRevisionError()
+            check_revision_may_go_live(revision)
+        except UnsignedRevisionError:
+            unsigned.append(page.get_admin_display_title())
+    if unsigned:
+        messages.error(
+            request,
+            f"{UnsignedRevisionError()}: nothing was published. Not signed off: {', '.join(unsigned)}.",
+        )
+        return redirect(action.next_url)
+    return None
+
+
+@hooks.register("before_copy_page")
+def refuse_live_article_copies(request: HttpRequest, page: Any) -> HttpResponse | None:
+    """A copy is a new page with no sign-offs of its own, so articles are copied as drafts only."""
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    has_articles = _is_article(page) or (
+        request.POST.get("copy_subpages") and page.get_descendants().type(article_model()).exists()
+    )
+    if has_articles:
+        messages.error(
+            request,
+            f"{UnsignedRevisionError()}: copies of articles need their own clinical review. "
+            "Untick “Publish copies” to copy them as drafts.",
+        )
+        return redirect("wagtailadmin_pages:copy", page.pk)
+    return None
+
+
+# --- Views, menu items and buttons ------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def review_urls() -> list:
+    return [
+        path("review/pages/<int:page_id>/signoffs/", SignOffHistoryView.as_view(), name="review_signoff_history"),
+        path("review/report/", ReviewStatusReportView.as_view(), name="review_report"),
+        path(
+            "review/report/results/",
+            ReviewStatusReportView.as_view(results_only=True),
+            name="review_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def review_report_menu_item() -> MenuItem:
+    return MenuItem(
+        "Clinical review status", reverse("review_report"), name="clinical-review", icon_name="tasks", order=150
+    )
+
+
+class SignOffHistoryButton(PageMenuItem):
+    label = "Sign-off history"
+    icon_name = "clipboard-list"
+    url_name = "review_signoff_history"
+
+    def is_shown(self, user: Any) -> bool:
+        return can_view_history(user, self.page)
+
+
+def _history_button(page: Any, user: Any, priority: int) -> SignOffHistoryButton | None:
+    if page.pk is None or not _is_article(page):
+        return None
+    return SignOffHistoryButton(page=page, priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def review_header_buttons(page: Any, user: Any, view_name: str | None = None, next_url: str | None = None) -> Any:
+    button = _history_button(page, user, priority=66)
+    if button:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def review_listing_buttons(page: Any, user: Any, next_url: str | None = None) -> Any:
+    button = _history_button(page, user, priority=55)
+    if button:
+        yield button
+
+
+@hooks.register("construct_homepage_panels")
+def review_dashboard_panels(request: HttpRequest, panels: list) -> None:
+    panels.extend(panels_for(request.user))
