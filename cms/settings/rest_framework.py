@@ -34,4 +34,6 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Only the public content API is documented; Wagtail's internal admin API is not part of the contract.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
+    # "article"/"provider"/"center" is one enum wherever it appears (search, sitemap, change feed).
+    "ENUM_NAME_OVERRIDES": {"ContentTypeEnum": "api.serializers.discovery.CONTENT_TYPE_CHOICES"},
 }

@@ -1,0 +1,68 @@
+"""Filters shared by several resources: full-text ``search``, ISO ``updated_since`` and stable ordering."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from ..errors import InvalidParameter
+from ..search import search_ids
+
+MAX_SEARCH_MATCHES = 1000
+
+
+class FullTextSearchFilter(django_filters.CharFilter):
+    """Narrows a list to the objects Wagtail's search backend finds for the text (treated as text, never SQL)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("help_text", "Full-text search (at most 200 characters).")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        return qs.filter(pk__in=search_ids(qs.model, value, limit=MAX_SEARCH_MATCHES))
+
+
+class IsoDateTimeField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        try:
+            moment = parse_datetime(value)
+            if moment is None:
+                day = parse_date(value)
+                if day is None:
+                    raise ValueError
+                moment = datetime.datetime.combine(day, datetime.time.min)
+        except ValueError as error:
+            raise forms.ValidationError("Enter an ISO 8601 date or datetime, e.g. 2025-12-22.") from error
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, datetime.UTC)
+        return moment
+
+
+class UpdatedSinceFilter(django_filters.Filter):
+    field_class = IsoDateTimeField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("lookup_expr", "gte")
+        super().__init__(*args, **kwargs)
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """OrderingFilter on an allowlist, one field at a time, with ``pk`` as tiebreaker for stable pages."""
+
+    def filter(self, qs, value):
+        if value in (None, [], ""):
+            return qs
+        if len(value) > 1:
+            raise InvalidParameter(self.field_name, "Order by one field at a time.")
+        ordering = self.get_ordering_value(value[0])
+        return qs.order_by(ordering, "-pk" if ordering.startswith("-") else "pk")

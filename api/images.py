@@ -1,0 +1,92 @@
+"""Images as API objects: absolute URLs, dimensions, alt text and an allowlisted set of renditions.
+
+``{"url", "width", "height", "alt", "renditions": {"<name>": {"url", "width", "height"}}}``
+
+Rendition names are a fixed allowlist (:data:`RENDITIONS`); clients cannot ask for arbitrary filter specs (an
+image-bomb and disk-filling vector). URLs are absolute, built from ``settings.MEDIA_BASE_URL`` and never from the
+request's Host header. Images are loaded in bulk (:func:`load_images`) and their renditions fetched in one query for the whole
+response (:func:`attach_renditions`), so images cost at most two queries whatever a response contains.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from wagtail.images import get_image_model
+
+logger = logging.getLogger("api")
+
+# name -> Wagtail filter spec. Changing a spec changes public URLs; add names rather than editing them.
+RENDITIONS: dict[str, str] = {
+    "thumbnail": "fill-400x300",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+INLINE_RENDITION = "max-800x800"  # images inside rich text
+
+
+def absolute_media_url(url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.MEDIA_BASE_URL + (url if url.startswith("/") else "/" + url)
+
+
+def rendition_specs() -> list[str]:
+    return [*RENDITIONS.values(), INLINE_RENDITION]
+
+
+def attach_renditions(images: Iterable[object]) -> None:
+    """Prefetch the allowlisted renditions of already-loaded ``images`` in one query (none when empty).
+
+    Images reached through ``select_related`` (hero image, photo) and images loaded by id share this one query.
+    """
+    by_id = {image.pk: image for image in images if image is not None}
+    if not by_id:
+        return
+    Rendition = get_image_model().get_rendition_model()
+    for image in by_id.values():
+        image.prefetched_renditions = []
+    for rendition in Rendition.objects.filter(image_id__in=by_id, filter_spec__in=rendition_specs()):
+        by_id[rendition.image_id].prefetched_renditions.append(rendition)
+
+
+def load_images(ids: Iterable[int | None]) -> dict[int, object]:
+    """Images by id, without their renditions (see :func:`attach_renditions`): one query, none when empty."""
+    wanted = {int(image_id) for image_id in ids if image_id}
+    if not wanted:
+        return {}
+    return {image.pk: image for image in get_image_model().objects.filter(pk__in=wanted)}
+
+
+def _rendition(image, spec: str) -> dict | None:
+    try:
+        rendition = image.get_rendition(spec)
+    except Exception:  # a missing or corrupt source file must not turn a page into a 500
+        logger.warning("Cannot render image %s with %s", image.pk, spec, exc_info=True)
+        return None
+    return {"url": absolute_media_url(rendition.url), "width": rendition.width, "height": rendition.height}
+
+
+def represent_image(image, alt: str | None = None) -> dict | None:
+    """The API object for ``image``; ``alt`` overrides the image's default alt text ("" = decorative)."""
+    if image is None:
+        return None
+    renditions = {}
+    for name, spec in RENDITIONS.items():
+        rendered = _rendition(image, spec)
+        if rendered is not None:
+            renditions[name] = rendered
+    return {
+        "url": absolute_media_url(image.file.url),
+        "width": image.width,
+        "height": image.height,
+        "alt": image.default_alt_text if alt is None else alt,
+        "renditions": renditions,
+    }
+
+
+def inline_image(image, alt: str) -> dict | None:
+    """The rendition used for an ``<img>`` inside rich text."""
+    return _rendition(image, INLINE_RENDITION)

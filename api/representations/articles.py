@@ -1,0 +1,182 @@
+"""Articles: list summaries and the full detail (also used, unsaved, by the preview endpoint)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from .. import paths
+from ..caching import tag_response
+from ..images import attach_renditions, represent_image
+from .blocks import build_blocks, collect_blocks, raw_stream
+from .context import ResolveContext
+from .related import ArticleRelated, load_article_related, related_from_object
+
+ARTICLE_SELECT_RELATED = ("review_stamps", "hero_image", "og_image")
+
+
+def _stamps_object(article: Any) -> Any:
+    from pages.review.models import ArticleStamps
+
+    try:
+        return article.review_stamps if article.pk else None
+    except ArticleStamps.DoesNotExist:
+        return None
+
+
+def _stamps(article: Any) -> dict[str, Any]:
+    from pages.review.stamps import stamps_representation
+
+    return stamps_representation(_stamps_object(article))
+
+
+def article_last_modified(article: Any) -> Any:
+    stamps = _stamps_object(article)
+    moments = [article.last_published_at, getattr(stamps, "computed_at", None)]
+    return max((moment for moment in moments if moment), default=None)
+
+
+def tag_article(request: Any, article: Any, related: ArticleRelated) -> None:
+    """Cache tags: the article, its topics and (through ``vocabularies``) every other term it shows."""
+    if request is None:
+        return
+    tags = {f"article-{article.pk}", "vocabularies", *(f"topic-{pk}" for pk in related.topic_ids)}
+    stamps = _stamps_object(article)
+    byline = getattr(stamps, "byline", None) or {}
+    for group in ("medical_providers", "clinical_providers"):
+        tags.update(f"provider-{entry['provider_id']}" for entry in byline.get(group, []) if entry.get("provider_id"))
+    tag_response(request, tags, article_last_modified(article))
+
+
+def article_summary(article: Any, related: ArticleRelated) -> dict[str, Any]:
+    stamps = _stamps(article)
+    return {
+        "id": article.pk,
+        "slug": article.slug,
+        "path": paths.article_path(article),
+        "api_url": paths.article_api_url(article.slug),
+        "title": article.title,
+        "summary": article.summary,
+        "topics": related.topics,
+        "levels_of_care": related.levels_of_care,
+        "hero_image": represent_image(article.hero_image),
+        "first_published": stamps["first_published"],
+        "last_updated": stamps["last_updated"],
+        "last_reviewed": stamps["last_reviewed"],
+        "review_status": stamps["review_status"],
+    }
+
+
+def represent_article_summaries(articles: list[Any], request: Any = None) -> list[dict[str, Any]]:
+    """Summaries of already-loaded public articles (``ARTICLE_SELECT_RELATED`` applied): two more queries."""
+    related, _ = load_article_related([article.pk for article in articles]) if articles else ({}, [])
+    attach_renditions([article.hero_image for article in articles])
+    for article in articles:
+        tag_article(request, article, related.get(article.pk, ArticleRelated()))
+    return [article_summary(article, related.get(article.pk, ArticleRelated())) for article in articles]
+
+
+def represent_article_detail(article: Any, request: Any = None, *, prefetched: bool = False) -> dict[str, Any]:
+    """The full article. ``article`` may be unsaved (a preview's ``revision.as_object()``): nothing assumes a
+    live or saved root; everything it refers to is still filtered through the public querysets.
+
+    ``prefetched`` (list/detail views): the article came from ``public_articles()`` with
+    ``ARTICLE_SELECT_RELATED``, so its related rows are loaded in one union query.
+    """
+    if prefetched:
+        related_map, crisis = load_article_related([article.pk])
+        related = related_map.get(article.pk, ArticleRelated())
+    else:
+        related, crisis = related_from_object(article)
+    if not related.shows_crisis_resources:
+        crisis = []
+
+    stream = raw_stream(article.body)
+    context = ResolveContext(extra_images=[article.hero_image, article.og_image])
+    collect_blocks(stream, context)
+    context.load()
+    body = build_blocks(stream, context)
+    tag_article(request, article, related)
+    if request is not None:
+        tag_response(
+            request,
+            [
+                *(f"article-{pk}" for pk in context.richtext.page_paths),
+                *(f"center-{pk}" for pk in context.centers),
+                *(f"provider-{pk}" for pk in context.providers),
+                *(["centers"] if context.center_queries else []),
+            ],
+        )
+
+    stamps = _stamps(article)
+    path = paths.article_path(article)
+    canonical_url = paths.frontend_url(path)
+    seo_title = getattr(article, "seo_title", "") or article.title
+    seo_description = getattr(article, "search_description", "") or article.summary
+    data = {
+        "id": article.pk,
+        "slug": article.slug,
+        "path": path,
+        "api_url": paths.article_api_url(article.slug),
+        "title": article.title,
+        "summary": article.summary,
+        "hero_image": represent_image(article.hero_image),
+        "topics": related.topics,
+        "levels_of_care": related.levels_of_care,
+        "byline": stamps["byline"],
+        "first_published": stamps["first_published"],
+        "last_updated": stamps["last_updated"],
+        "last_reviewed": stamps["last_reviewed"],
+        "next_review_due": stamps["next_review_due"],
+        "review_status": stamps["review_status"],
+        "body": body,
+        "references": related.references,
+        "crisis_resources": crisis,
+        "seo": {
+            "title": seo_title,
+            "description": seo_description,
+            "canonical_url": canonical_url,
+            "og_image": represent_image(article.og_image),
+        },
+    }
+    data["json_ld"] = article_json_ld(data)
+    return data
+
+
+def _person(entry: dict[str, Any]) -> dict[str, Any]:
+    person = {"@type": "Person", "name": entry.get("display_name") or entry.get("name")}
+    if entry.get("slug"):
+        person["url"] = paths.frontend_url(paths.provider_path(entry["slug"]))
+    return person
+
+
+def article_json_ld(data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org MedicalWebPage whose main entity is the Article, with the reviewers who signed it off."""
+    byline = data["byline"]
+    reviewers = [*byline["medical_providers"], *byline["clinical_providers"]]
+    article = {
+        "@type": "Article",
+        "headline": data["title"],
+        "description": data["summary"],
+        "datePublished": data["first_published"],
+        "dateModified": data["last_updated"],
+        "author": [_person(author) for author in byline["authors"]]
+        or {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+    }
+    if data["hero_image"]:
+        article["image"] = data["hero_image"]["url"]
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": data["seo"]["canonical_url"],
+        "url": data["seo"]["canonical_url"],
+        "name": data["seo"]["title"],
+        "description": data["seo"]["description"],
+        "lastReviewed": data["last_reviewed"],
+        "reviewedBy": [_person(reviewer) for reviewer in reviewers],
+        "about": [{"@type": "MedicalCondition", "name": topic["name"]} for topic in data["topics"]],
+        "mainEntity": article,
+    }
+    return {key: value for key, value in json_ld.items() if value not in (None, [])}

@@ -1,0 +1,209 @@
+"""Treatment centers: list summaries and the listing detail with programs, hours, licenses and JSON-LD."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import F, Prefetch
+
+from .. import paths
+from ..caching import tag_response
+from .related import _rows
+from .vocabularies import level_of_care
+
+TERM_KINDS = ("services", "conditions", "populations", "languages", "payers")
+
+
+def center_prefetches() -> list:
+    from providers.models import CenterProgram
+
+    return [
+        Prefetch(
+            "programs",
+            queryset=CenterProgram.objects.select_related("level_of_care").order_by("sort_order", "pk"),
+        )
+    ]
+
+
+def _programs(center: Any) -> list[dict[str, Any]]:
+    programs = sorted(center.programs.all(), key=lambda program: (program.sort_order or 0, program.pk or 0))
+    return [
+        {
+            "level_of_care": level_of_care(program.level_of_care),
+            "days_per_week": program.days_per_week,
+            "hours_per_week": program.hours_per_week,
+            "schedule": program.schedule or None,
+            "modality": program.modality,
+        }
+        for program in programs
+    ]
+
+
+def center_summary(center: Any) -> dict[str, Any]:
+    levels: dict[str, dict] = {}
+    for program in _programs(center):
+        levels.setdefault(program["level_of_care"]["slug"], program["level_of_care"])
+    summary = {
+        "id": center.pk,
+        "slug": center.slug,
+        "path": paths.center_path(center.slug),
+        "api_url": paths.center_api_url(center.slug),
+        "name": center.name,
+        "summary": center.summary,
+        "is_sample_listing": center.is_sample_listing,
+        "address": {
+            "street": center.street,
+            "city": center.city,
+            "state": center.state,
+            "postal_code": center.postal_code,
+        },
+        "geo": {"lat": float(center.latitude), "lng": float(center.longitude)},
+        "phones": {
+            "main": center.phone_main or None,
+            "intake": center.phone_intake or None,
+            "after_hours": center.phone_after_hours or None,
+        },
+        "levels_of_care": list(levels.values()),
+        "accepting_new_patients": center.accepting_new_patients,
+    }
+    if hasattr(center, "distance_km"):
+        summary["distance_km"] = center.distance_km
+    return summary
+
+
+def represent_center_summaries(centers: list[Any], request: Any = None) -> list[dict[str, Any]]:
+    """Summaries of centers loaded with ``center_prefetches()`` (no further queries)."""
+    if request is not None:
+        for center in centers:
+            tag_response(request, [f"center-{center.pk}", "vocabularies"], center.last_published_at)
+    return [center_summary(center) for center in centers]
+
+
+def _terms(center: Any) -> dict[str, list[dict]]:
+    """The center's services, conditions, populations, languages and payers in one UNION query."""
+    from providers.models import TreatmentCenter
+
+    querysets = []
+    for kind, target in (
+        ("services", "service"),
+        ("conditions", "topic"),
+        ("populations", "population"),
+        ("languages", "language"),
+        ("payers", "payer"),
+    ):
+        through = getattr(TreatmentCenter, kind).through.objects.filter(treatmentcenter_id=center.pk)
+        extra = {"r_a": F(f"{target}__code")} if kind == "languages" else {}
+        querysets.append(
+            _rows(
+                through,
+                kind,
+                F("treatmentcenter_id"),
+                r_slug=F(f"{target}__slug"),
+                r_name=F(f"{target}__name"),
+                r_sort=F(f"{target}__sort_order"),
+                **extra,
+            )
+        )
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for kind, _, slug, name, code, _, _, _, _ in sorted(
+        querysets[0].union(*querysets[1:], all=True), key=lambda r: (r[8] or 0, r[3])
+    ):
+        entry = {"slug": slug, "name": name}
+        if kind == "languages":
+            entry["code"] = code
+        grouped[kind].append(entry)
+    return {kind: grouped.get(kind, []) for kind in TERM_KINDS}
+
+
+def _terms_from_object(center: Any) -> dict[str, list[dict]]:
+    result = {}
+    for kind in TERM_KINDS:
+        terms = sorted(getattr(center, kind).all(), key=lambda term: (term.sort_order, term.name))
+        result[kind] = [
+            {"slug": term.slug, "name": term.name, **({"code": term.code} if kind == "languages" else {})}
+            for term in terms
+        ]
+    return result
+
+
+def represent_center_detail(center: Any, request: Any = None, *, prefetched: bool = False) -> dict[str, Any]:
+    """The full listing. Works for an unsaved preview object too (``prefetched=False`` reads its relations)."""
+    terms = _terms(center) if prefetched else _terms_from_object(center)
+    hours = sorted(center.hours.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
+    licenses = sorted(center.licenses.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
+    data = {
+        **center_summary(center),
+        "timezone": center.timezone,
+        "website": center.website or None,
+        "hours": [
+            {"day": row.day, "opens": row.opens.strftime("%H:%M"), "closes": row.closes.strftime("%H:%M")}
+            for row in hours
+        ],
+        "programs": _programs(center),
+        **terms,
+        "accepting_as_of": center.accepting_as_of.isoformat() if center.accepting_as_of else None,
+        "listing_verified": center.listing_verified_on.isoformat() if center.listing_verified_on else None,
+        "licenses": [
+            {
+                "kind": row.kind,
+                "name": row.name,
+                "issuer": row.issuer or None,
+                "number": row.number or None,
+                "expires": row.expires_on.isoformat() if row.expires_on else None,
+            }
+            for row in licenses
+        ],
+    }
+    data["json_ld"] = center_json_ld(data)
+    if request is not None:
+        tag_response(request, [f"center-{center.pk}", "vocabularies"], center.last_published_at)
+    return data
+
+
+DAY_NAMES = {
+    "monday": "Monday",
+    "tuesday": "Tuesday",
+    "wednesday": "Wednesday",
+    "thursday": "Thursday",
+    "friday": "Friday",
+    "saturday": "Saturday",
+    "sunday": "Sunday",
+}
+
+
+def center_json_ld(data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org MedicalClinic."""
+    url = paths.frontend_url(data["path"])
+    address = data["address"]
+    json_ld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalClinic",
+        "@id": url,
+        "url": url,
+        "name": data["name"],
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": address["street"],
+            "addressLocality": address["city"],
+            "addressRegion": address["state"],
+            "postalCode": address["postal_code"],
+            "addressCountry": "US",
+        },
+        "geo": {"@type": "GeoCoordinates", "latitude": data["geo"]["lat"], "longitude": data["geo"]["lng"]},
+        "telephone": data["phones"]["main"],
+        "isAcceptingNewPatients": data["accepting_new_patients"],
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": DAY_NAMES[row["day"]],
+                "opens": row["opens"],
+                "closes": row["closes"],
+            }
+            for row in data["hours"]
+        ],
+        "availableService": [{"@type": "MedicalTherapy", "name": service["name"]} for service in data["services"]],
+        "paymentAccepted": [payer["name"] for payer in data["payers"]],
+        "knowsLanguage": [language["code"] for language in data["languages"]],
+    }
+    return {key: value for key, value in json_ld.items() if value not in (None, [])}

@@ -1,0 +1,200 @@
+"""Clinicians: list summaries and the profile detail with credentials, centers, reviewed articles and JSON-LD."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, Prefetch
+
+from .. import paths
+from ..caching import tag_response
+from ..images import attach_renditions, represent_image
+from ..richtext import render
+from .context import ResolveContext
+
+PROVIDER_SELECT_RELATED = ("photo",)
+
+
+def provider_prefetches() -> list:
+    from providers.models import CredentialHolding
+
+    return [
+        Prefetch(
+            "credential_holdings",
+            queryset=CredentialHolding.objects.select_related("credential").order_by("sort_order", "pk"),
+        )
+    ]
+
+
+def provider_summary(provider: Any) -> dict[str, Any]:
+    return {
+        "id": provider.pk,
+        "slug": provider.slug,
+        "path": paths.provider_path(provider.slug),
+        "api_url": paths.provider_api_url(provider.slug),
+        "name": provider.name,
+        "display_name": provider.display_name,
+        "category": provider.category,
+        "job_title": provider.job_title or None,
+        "photo": represent_image(provider.photo),
+    }
+
+
+def represent_provider_summaries(providers: list[Any], request: Any = None) -> list[dict[str, Any]]:
+    """Summaries of providers loaded with ``PROVIDER_SELECT_RELATED`` and ``provider_prefetches()``: +1 query."""
+    attach_renditions([provider.photo for provider in providers])
+    if request is not None:
+        for provider in providers:
+            tag_response(request, [f"provider-{provider.pk}"], provider.last_published_at)
+    return [provider_summary(provider) for provider in providers]
+
+
+def credential(holding: Any) -> dict[str, Any]:
+    """A credential holding as published. The number appears only when marked public (P9)."""
+    entry = {
+        "code": holding.credential.code,
+        "name": holding.credential.name,
+        "kind": holding.credential.kind,
+        "issuer": holding.credential.issuer or None,
+        "jurisdiction": holding.jurisdiction or None,
+        "status": "expired" if holding.is_expired() and holding.status == holding.Status.ACTIVE else holding.status,
+        "issued": holding.issued_on.isoformat() if holding.issued_on else None,
+        "expires": holding.expires_on.isoformat() if holding.expires_on else None,
+        "verified_on": holding.verified_on.isoformat() if holding.verified_on else None,
+        "shown_on_byline": holding.show_on_byline,
+    }
+    if holding.number_is_public and holding.number:
+        entry["number"] = holding.number
+    return entry
+
+
+def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
+    """Public articles whose current byline lists this clinician as a reviewer (one query)."""
+    from pages.review.visibility import public_articles
+
+    rows = (
+        public_articles()
+        .filter(signoffs__provider=provider, signoffs__decision="approved")
+        .values_list("pk", "slug", "title", "url_path", "review_stamps__byline", "review_stamps__last_reviewed_at")
+        .order_by("-review_stamps__last_reviewed_at", "pk")
+    )
+    found: dict[int, dict[str, Any]] = {}
+    for pk, slug, title, url_path, byline, _ in rows:
+        entries = [*(byline or {}).get("medical_providers", []), *(byline or {}).get("clinical_providers", [])]
+        if pk not in found and any(entry.get("provider_id") == provider.pk for entry in entries):
+            found[pk] = {"id": pk, "slug": slug, "title": title, "path": paths.page_path(url_path)}
+    return list(found.values())
+
+
+def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
+    """(specialties, public centers) in one UNION query."""
+    from providers.models import Provider, TreatmentCenter
+
+    from .related import _rows
+
+    specialties = Provider.specialties.through.objects.filter(provider_id=provider.pk)
+    centers = TreatmentCenter.objects.public().filter(providers=provider)
+    rows = _rows(
+        specialties,
+        "topic",
+        F("provider_id"),
+        r_slug=F("topic__slug"),
+        r_name=F("topic__name"),
+        r_sort=F("topic__sort_order"),
+    ).union(
+        _rows(centers, "center", F("pk"), r_slug=F("slug"), r_name=F("name"), r_a=F("city"), r_b=F("state")),
+        all=True,
+    )
+    topics, found = [], []
+    for kind, owner, slug, name, city, state, _, _, _sort in sorted(rows, key=lambda r: (r[8] or 0, r[3])):
+        if kind == "topic":
+            topics.append({"slug": slug, "name": name})
+        else:
+            found.append(
+                {"id": owner, "slug": slug, "name": name, "city": city, "state": state, "path": paths.center_path(slug)}
+            )
+    return topics, found
+
+
+def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, Any]:
+    """The clinician profile. Works for an unsaved preview object too (relations read through public sets)."""
+    holdings = sorted(
+        provider.credential_holdings.all(), key=lambda holding: (holding.sort_order or 0, holding.pk or 0)
+    )
+    if provider.pk:
+        specialties, centers = _related_terms(provider)
+        articles = reviewed_articles(provider)
+    else:
+        specialties, centers, articles = [], [], []
+    context = ResolveContext(extra_images=[provider.photo])
+    context.add_rich_text(provider.bio)
+    context.load()
+    last_verified = provider.credentials_last_verified()
+    if request is not None:
+        tag_response(
+            request,
+            [
+                f"provider-{provider.pk}",
+                "vocabularies",
+                *(f"center-{center.pop('id')}" for center in centers),
+                *(f"article-{article.pop('id')}" for article in articles),
+                *(f"article-{pk}" for pk in context.richtext.page_paths),
+            ],
+            provider.last_published_at,
+        )
+    else:
+        for item in [*centers, *articles]:
+            item.pop("id", None)
+    data = {
+        **provider_summary(provider),
+        "honorific": provider.honorific or None,
+        "post_nominals": provider.post_nominals,
+        "bio": render(provider.bio, context.richtext),
+        "npi": provider.npi or None,
+        "credentials": [credential(holding) for holding in holdings],
+        "credentials_last_verified": last_verified.isoformat() if last_verified else None,
+        "specialties": specialties,
+        "centers": centers,
+        "articles_reviewed": articles,
+    }
+    data["json_ld"] = provider_json_ld(data)
+    return data
+
+
+def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org Person (on a ProfilePage) with the credentials that are in force."""
+    url = paths.frontend_url(data["path"])
+    person: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "@id": url,
+        "url": url,
+        "name": data["name"],
+        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url},
+        "hasCredential": [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "name": item["name"],
+                "credentialCategory": item["kind"],
+                **({"recognizedBy": {"@type": "Organization", "name": item["issuer"]}} if item["issuer"] else {}),
+                **({"expires": item["expires"]} if item["expires"] else {}),
+            }
+            for item in data["credentials"]
+            if item["status"] == "active"
+        ],
+        "worksFor": [
+            {"@type": "MedicalClinic", "name": center["name"], "url": paths.frontend_url(center["path"])}
+            for center in data["centers"]
+        ],
+    }
+    if data["honorific"]:
+        person["honorificPrefix"] = data["honorific"]
+    if data["post_nominals"]:
+        person["honorificSuffix"] = ", ".join(data["post_nominals"])
+    if data["job_title"]:
+        person["jobTitle"] = data["job_title"]
+    if data["npi"]:
+        person["identifier"] = {"@type": "PropertyValue", "propertyID": "NPI", "value": data["npi"]}
+    if data["photo"]:
+        person["image"] = data["photo"]["url"]
+    return {key: value for key, value in person.items() if value != []}

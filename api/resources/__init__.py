@@ -1,0 +1,1 @@
+"""Public content API resources: one module per resource."""

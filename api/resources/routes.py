@@ -1,0 +1,143 @@
+"""``GET /routes/?path=`` — what a frontend path shows, or where a Wagtail redirect sends it (no 302 round trip).
+
+Frontend paths (see ``api.paths``): articles at their tree path (``/resources/<slug>/``), clinicians at
+``/providers/<slug>/``, centers at ``/locations/<slug>/``. Content wins over redirects (as in Wagtail, whose
+redirect middleware only acts on a 404). Only public objects resolve; everything else is the one 404.
+
+The path is validated before any lookup: it must be an absolute path made of URL-safe characters with no
+``.``/``..`` segments, no ``//``, no backslashes and no percent-escapes (the middleware already decoded once;
+a second level of encoding such as ``%2e%2e`` is refused, not decoded again) — reliability T1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Site
+
+from providers.models import Provider, TreatmentCenter
+
+from .. import paths
+from ..caching import tag_response
+from ..errors import InvalidParameter
+from ..filters import check_parameters
+from ..serializers import RouteSerializer, error_responses
+from .base import not_found
+
+MAX_PATH_LENGTH = 500
+SAFE_PATH = re.compile(r"^/(?:[A-Za-z0-9\-_~.]+/?)*$")
+SAFE_REDIRECT_LINK = re.compile(r"^(?:https?://[^\s/\\]+[^\s\\]*|/(?![/\\])[^\s\\]*)$", re.IGNORECASE)
+
+
+def clean_path(raw: str) -> str | None:
+    """The normalised frontend path (trailing slash), or None when it is not a plain absolute path."""
+    if len(raw) > MAX_PATH_LENGTH or not SAFE_PATH.match(raw) or "//" in raw:
+        return None
+    segments = raw.strip("/").split("/") if raw != "/" else []
+    if any(segment in ("", ".", "..") for segment in segments):
+        return None
+    return "/" + "/".join(segments) + "/" if segments else "/"
+
+
+def _single_slug(path: str, prefix: str) -> str | None:
+    if not path.startswith(prefix):
+        return None
+    rest = path[len(prefix) :].strip("/")
+    return rest if rest and "/" not in rest else None
+
+
+def resolve_content(request: Request, path: str) -> dict | None:
+    from pages.review.visibility import public_articles
+
+    provider_slug = _single_slug(path, paths.PROVIDER_PREFIX)
+    if provider_slug:
+        provider = Provider.objects.public().filter(slug=provider_slug).values_list("pk", flat=True).first()
+        if provider:
+            tag_response(request, [f"provider-{provider}", "providers"])
+            return {
+                "type": "provider",
+                "slug": provider_slug,
+                "path": path,
+                "api_url": paths.provider_api_url(provider_slug),
+            }
+    center_slug = _single_slug(path, paths.center_prefix())
+    if center_slug:
+        center = TreatmentCenter.objects.public().filter(slug=center_slug).values_list("pk", flat=True).first()
+        if center:
+            tag_response(request, [f"center-{center}", "centers"])
+            return {"type": "center", "slug": center_slug, "path": path, "api_url": paths.center_api_url(center_slug)}
+    if path == "/":
+        return None
+    for pk, slug, url_path in public_articles().filter(url_path__endswith=path).values_list("pk", "slug", "url_path"):
+        if paths.page_path(url_path) == path:
+            tag_response(request, [f"article-{pk}", "articles"])
+            return {"type": "article", "slug": slug, "path": path, "api_url": paths.article_api_url(slug)}
+    return None
+
+
+def resolve_redirect(request: Request, path: str) -> dict | None:
+    """A Wagtail redirect for ``path`` whose target is public (a page) or a plain http(s)/path link."""
+    from pages.review.visibility import public_articles
+
+    site = Site.objects.filter(is_default_site=True).first()
+    candidates = {Redirect.normalise_path(path), Redirect.normalise_path(path.rstrip("/") or "/")}
+    redirects = (
+        Redirect.objects.filter(old_path__in=candidates).filter(site__isnull=True)
+        | Redirect.objects.filter(old_path__in=candidates, site=site)
+    ).select_related("redirect_page")
+    redirect = sorted(redirects, key=lambda r: (r.site_id is None, r.pk))[0] if redirects else None
+    if redirect is None:
+        return None
+    tag_response(request, ["articles"])
+    if redirect.redirect_page_id:
+        target = public_articles().filter(pk=redirect.redirect_page_id).values_list("pk", "url_path").first()
+        if target is None:
+            return None
+        tag_response(request, [f"article-{target[0]}"])
+        destination = paths.page_path(target[1])
+        if redirect.redirect_page_route_path:
+            destination = destination.rstrip("/") + "/" + redirect.redirect_page_route_path.lstrip("/")
+    else:
+        link = (redirect.redirect_link or "").strip()
+        if link.startswith(settings.FRONTEND_BASE_URL + "/"):
+            link = link[len(settings.FRONTEND_BASE_URL) :]
+        if not SAFE_REDIRECT_LINK.match(link):
+            return None
+        destination = link
+    return {"type": "redirect", "redirect_to": destination, "permanent": redirect.is_permanent}
+
+
+class RouteView(APIView):
+    @extend_schema(
+        operation_id="routes_retrieve",
+        summary="Resolve a frontend path to content or a redirect",
+        parameters=[
+            OpenApiParameter(
+                "path",
+                OpenApiTypes.STR,
+                required=True,
+                description="Absolute frontend path, e.g. `/resources/iop-for-depression/`.",
+            )
+        ],
+        responses={200: RouteSerializer, **error_responses(400, 404)},
+        tags=["routes"],
+    )
+    def get(self, request: Request) -> Response:
+        check_parameters(request, {"path"})
+        raw = request.query_params.get("path")
+        if raw is None:
+            raise InvalidParameter("path", "'path' is required, e.g. ?path=/resources/iop-for-depression/.")
+        path = clean_path(raw)
+        if path is None:
+            raise not_found()
+        route = resolve_content(request, path) or resolve_redirect(request, path)
+        if route is None:
+            raise not_found()
+        return Response(route)

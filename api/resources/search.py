@@ -1,0 +1,113 @@
+"""``GET /search/?q=`` — ranked, typed results across articles, clinicians and centers.
+
+Each type is searched through Wagtail's search backend over its *public* queryset (PostgreSQL full-text search;
+SQLite FTS5 locally), scores are merged, best first. Articles get a small boost: they are what readers search for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from providers.models import Provider, TreatmentCenter
+
+from .. import paths
+from ..caching import tag_response
+from ..errors import InvalidParameter
+from ..filters import check_parameters
+from ..pagination import StrictPageNumberPagination
+from ..search import MAX_QUERY_LENGTH, normalise_query, ranked
+from ..serializers import SearchResultSerializer, error_responses
+
+MAX_RESULTS_PER_TYPE = 100
+TYPE_BOOST = {"article": 1.5, "provider": 1.0, "center": 1.0}
+
+
+def _article(obj: Any) -> dict:
+    return {
+        "title": obj.title,
+        "summary": obj.summary,
+        "path": paths.article_path(obj),
+        "api_url": paths.article_api_url(obj.slug),
+    }
+
+
+def _provider(obj: Any) -> dict:
+    return {
+        "title": obj.display_name,
+        "summary": obj.job_title,
+        "path": paths.provider_path(obj.slug),
+        "api_url": paths.provider_api_url(obj.slug),
+    }
+
+
+def _center(obj: Any) -> dict:
+    return {
+        "title": obj.name,
+        "summary": f"{obj.city}, {obj.state}",
+        "path": paths.center_path(obj.slug),
+        "api_url": paths.center_api_url(obj.slug),
+    }
+
+
+def searches() -> dict[str, tuple]:
+    from pages.review.visibility import public_articles
+
+    return {
+        "article": (lambda: public_articles(), _article),
+        "provider": (lambda: Provider.objects.public().prefetch_related("credential_holdings__credential"), _provider),
+        "center": (lambda: TreatmentCenter.objects.public(), _center),
+    }
+
+
+def search_all(text: str, types: list[str]) -> list[dict]:
+    results = []
+    for kind in types:
+        queryset, describe = searches()[kind]
+        for obj in ranked(queryset(), text, MAX_RESULTS_PER_TYPE):
+            score = float(getattr(obj, "search_score", 0) or 0) * TYPE_BOOST[kind]
+            results.append({"type": kind, "id": obj.pk, "slug": obj.slug, **describe(obj), "score": round(score, 6)})
+    results.sort(key=lambda result: (-result["score"], result["type"], result["id"]))
+    return results
+
+
+class SearchView(GenericAPIView):
+    pagination_class = StrictPageNumberPagination
+    filter_backends: list = []
+
+    @extend_schema(
+        operation_id="search_list",
+        summary="Ranked search across articles, clinicians and centers",
+        parameters=[
+            OpenApiParameter(
+                "q", OpenApiTypes.STR, required=True, description=f"Search text (1–{MAX_QUERY_LENGTH} characters)."
+            ),
+            OpenApiParameter(
+                "type", OpenApiTypes.STR, enum=["article", "provider", "center"], description="Only this type."
+            ),
+        ],
+        responses={200: SearchResultSerializer(many=True), **error_responses(400)},
+        tags=["search"],
+    )
+    def get(self, request: Request) -> Response:
+        check_parameters(request, {"q", "type", "page", "page_size"})
+        raw = request.query_params.get("q")
+        if raw is None:
+            raise InvalidParameter("q", "'q' is required.")
+        if len(raw) > MAX_QUERY_LENGTH:
+            raise InvalidParameter("q", f"'q' is longer than {MAX_QUERY_LENGTH} characters.")
+        text = normalise_query(raw)
+        if not text:
+            raise InvalidParameter("q", "'q' is empty.")
+        kind = request.query_params.get("type")
+        if kind is not None and kind not in TYPE_BOOST:
+            raise InvalidParameter("type", "'type' must be article, provider or center.")
+        results = search_all(text, [kind] if kind else list(TYPE_BOOST))
+        page = self.paginate_queryset(results)
+        tag_response(request, ["articles", "providers", "centers", *(f"{r['type']}-{r['id']}" for r in page)])
+        return self.get_paginated_response(page)

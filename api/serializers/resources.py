@@ -1,0 +1,224 @@
+"""Response components of the article, clinician and center endpoints."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from .blocks import BodyBlockSerializer
+from .common import ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
+
+REVIEW_STATUSES = ["current", "due", "overdue", "not_reviewed"]
+
+
+class ArticleSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    path = serializers.CharField(help_text="Frontend path, e.g. /resources/iop-for-depression/.")
+    api_url = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    topics = TermSerializer(many=True)
+    levels_of_care = LevelOfCareSerializer(many=True)
+    hero_image = ImageSerializer(allow_null=True)
+    first_published = serializers.DateField(allow_null=True)
+    last_updated = serializers.DateField(allow_null=True)
+    last_reviewed = serializers.DateField(allow_null=True)
+    review_status = serializers.ChoiceField(choices=REVIEW_STATUSES)
+
+
+class BylineReviewerSerializer(serializers.Serializer):
+    slug = serializers.SlugField(allow_null=True)
+    name = serializers.CharField(allow_null=True)
+    display_name = serializers.CharField(allow_null=True)
+    signed_off = serializers.DateField(allow_null=True)
+    credentials_current = serializers.BooleanField()
+
+
+class BylineAuthorSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    display_name = serializers.CharField()
+
+
+class BylineSerializer(serializers.Serializer):
+    medical_providers = BylineReviewerSerializer(many=True)
+    clinical_providers = BylineReviewerSerializer(many=True)
+    authors = BylineAuthorSerializer(many=True)
+    credentials_last_verified = serializers.DateField(allow_null=True)
+
+
+class ReferenceSerializer(serializers.Serializer):
+    number = serializers.IntegerField(min_value=1)
+    title = serializers.CharField()
+    publisher = serializers.CharField(allow_null=True)
+    url = serializers.URLField(allow_null=True)
+    year = serializers.IntegerField(allow_null=True)
+    accessed = serializers.DateField(allow_null=True)
+
+
+class CrisisResourceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    call = serializers.CharField(allow_null=True)
+    text = serializers.CharField(allow_null=True)
+    chat_url = serializers.URLField(allow_null=True)
+
+
+class SeoSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    canonical_url = serializers.URLField()
+    og_image = ImageSerializer(allow_null=True)
+
+
+class ArticleDetailSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    path = serializers.CharField()
+    api_url = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    hero_image = ImageSerializer(allow_null=True)
+    topics = TermSerializer(many=True)
+    levels_of_care = LevelOfCareSerializer(many=True)
+    byline = BylineSerializer()
+    first_published = serializers.DateField(allow_null=True)
+    last_updated = serializers.DateField(allow_null=True)
+    last_reviewed = serializers.DateField(allow_null=True)
+    next_review_due = serializers.DateField(allow_null=True)
+    review_status = serializers.ChoiceField(choices=REVIEW_STATUSES)
+    body = BodyBlockSerializer
+    references = ReferenceSerializer(many=True)
+    crisis_resources = CrisisResourceSerializer(many=True, help_text="On depression, suicide and substance-use topics.")
+    seo = SeoSerializer()
+    json_ld = JsonLdField()
+
+
+class ProviderSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    path = serializers.CharField(help_text="Frontend path, /providers/<slug>/.")
+    api_url = serializers.CharField()
+    name = serializers.CharField()
+    display_name = serializers.CharField(help_text="Honorific, name and post-nominals, e.g. Dr. Michael Vines, MD.")
+    category = serializers.ChoiceField(choices=["medical", "clinical", "other"])
+    job_title = serializers.CharField(allow_null=True)
+    photo = ImageSerializer(allow_null=True)
+
+
+class CredentialSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["degree", "license", "designation", "certification"])
+    issuer = serializers.CharField(allow_null=True)
+    jurisdiction = serializers.CharField(allow_null=True)
+    status = serializers.ChoiceField(choices=["active", "inactive", "expired", "revoked"])
+    issued = serializers.DateField(allow_null=True)
+    expires = serializers.DateField(allow_null=True)
+    verified_on = serializers.DateField(allow_null=True)
+    shown_on_byline = serializers.BooleanField()
+    number = serializers.CharField(required=False, help_text="Present only when the clinician made it public.")
+
+
+class ProviderCenterSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    city = serializers.CharField()
+    state = serializers.CharField()
+    path = serializers.CharField()
+
+
+class ArticleReferenceSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    path = serializers.CharField()
+
+
+class ProviderDetailSerializer(ProviderSummarySerializer):
+    honorific = serializers.CharField(allow_null=True)
+    post_nominals = serializers.ListField(child=serializers.CharField())
+    bio = serializers.CharField(allow_blank=True, help_text="Resolved, sanitised HTML.")
+    npi = serializers.CharField(allow_null=True)
+    credentials = CredentialSerializer(many=True)
+    credentials_last_verified = serializers.DateField(allow_null=True)
+    specialties = TermSerializer(many=True)
+    centers = ProviderCenterSerializer(many=True)
+    articles_reviewed = ArticleReferenceSerializer(many=True)
+    json_ld = JsonLdField()
+
+
+class AddressSerializer(serializers.Serializer):
+    street = serializers.CharField()
+    city = serializers.CharField()
+    state = serializers.CharField()
+    postal_code = serializers.CharField()
+
+
+class GeoSerializer(serializers.Serializer):
+    lat = serializers.FloatField()
+    lng = serializers.FloatField()
+
+
+class PhonesSerializer(serializers.Serializer):
+    main = serializers.CharField(allow_null=True)
+    intake = serializers.CharField(allow_null=True)
+    after_hours = serializers.CharField(allow_null=True)
+
+
+class CenterSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    path = serializers.CharField(help_text="Frontend path, /locations/<slug>/.")
+    api_url = serializers.CharField()
+    name = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    is_sample_listing = serializers.BooleanField(help_text="Demo data, not a real facility.")
+    address = AddressSerializer()
+    geo = GeoSerializer()
+    phones = PhonesSerializer()
+    levels_of_care = LevelOfCareSerializer(many=True)
+    accepting_new_patients = serializers.BooleanField()
+    distance_km = serializers.FloatField(required=False, help_text="Only with `near`: great-circle distance.")
+
+
+class HoursSerializer(serializers.Serializer):
+    day = serializers.ChoiceField(
+        choices=["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+    opens = serializers.CharField(help_text="HH:MM, local time of the center's timezone.")
+    closes = serializers.CharField()
+
+
+class ProgramSerializer(serializers.Serializer):
+    level_of_care = LevelOfCareSerializer()
+    days_per_week = serializers.IntegerField(allow_null=True)
+    hours_per_week = serializers.IntegerField(allow_null=True)
+    schedule = serializers.CharField(allow_null=True)
+    modality = serializers.ChoiceField(choices=["in_person", "telehealth", "hybrid"])
+
+
+class LanguageTermSerializer(TermSerializer):
+    code = serializers.CharField(help_text="BCP 47 code.")
+
+
+class LicenseSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["license", "accreditation"])
+    name = serializers.CharField()
+    issuer = serializers.CharField(allow_null=True)
+    number = serializers.CharField(allow_null=True)
+    expires = serializers.DateField(allow_null=True)
+
+
+class CenterDetailSerializer(CenterSummarySerializer):
+    timezone = serializers.CharField()
+    website = serializers.URLField(allow_null=True)
+    hours = HoursSerializer(many=True)
+    programs = ProgramSerializer(many=True)
+    services = TermSerializer(many=True)
+    conditions = TermSerializer(many=True)
+    populations = TermSerializer(many=True)
+    languages = LanguageTermSerializer(many=True)
+    payers = TermSerializer(many=True)
+    accepting_as_of = serializers.DateField(allow_null=True)
+    listing_verified = serializers.DateField(allow_null=True)
+    licenses = LicenseSerializer(many=True)
+    json_ld = JsonLdField()
