@@ -147,6 +147,33 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
     def get_preview_template(self, request, mode_name):
         return "previews/center.html"
 
+    def get_preview_context(self, request, mode_name) -> dict:
+        """The listing as the public will see it: hours by weekday, programs in order, public clinicians."""
+        from .clinicians import Provider
+
+        context = super().get_preview_context(request, mode_name)
+        today = localdate()
+        context["hours_by_day"] = self.hours_by_day()
+        context["programs"] = sorted(self.programs.all(), key=lambda program: program.sort_order or 0)
+        context["licenses"] = [
+            {"license": license, "expired": bool(license.expires_on and license.expires_on < today)}
+            for license in sorted(self.licenses.all(), key=lambda license: license.sort_order or 0)
+        ]
+        context["clinicians"] = (
+            Provider.objects.public().filter(centers=self).prefetch_related("credential_holdings__credential")
+            if self.pk
+            else Provider.objects.none()
+        )
+        return context
+
+    def hours_by_day(self) -> list[tuple[str, list[CenterHours]]]:
+        """(day label, opening ranges in time order) for each day with hours, Monday first."""
+        days = list(CenterHours.Day)
+        by_day: dict[str, list[CenterHours]] = {}
+        for hours in sorted(self.hours.all(), key=lambda row: (days.index(row.day), row.opens)):
+            by_day.setdefault(hours.day, []).append(hours)
+        return [(CenterHours.Day(day).label, ranges) for day, ranges in by_day.items()]
+
 
 class CenterHours(Orderable):
     """Opening hours for one day of the week."""

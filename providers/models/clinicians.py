@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,9 @@ from wagtail.search import index
 
 from ..forms import ProviderAdminForm
 from ..validators import validate_npi
+
+if TYPE_CHECKING:
+    from .credentials import CredentialHolding
 
 BIO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -108,13 +112,16 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
 
     # --- Derived values: the one place names and verification stamps are computed ----------------
 
-    def byline_holdings(self) -> list:
+    def holdings_in_display_order(self) -> list[CredentialHolding]:
+        """Every credential holding, in the order editors arranged them (works on unsaved previews too)."""
+        return sorted(self.credential_holdings.all(), key=lambda holding: holding.sort_order or 0)
+
+    def byline_holdings(self) -> list[CredentialHolding]:
         """Holdings printed after the name, in display order: shown, active and unexpired."""
         today = timezone.localdate()
-        holdings = sorted(self.credential_holdings.all(), key=lambda holding: holding.sort_order or 0)
         return [
             holding
-            for holding in holdings
+            for holding in self.holdings_in_display_order()
             if holding.show_on_byline and holding.status == holding.Status.ACTIVE and not holding.is_expired(today)
         ]
 
@@ -138,12 +145,13 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     def credential_flags(self) -> dict[str, list[str]]:
         """Credential code -> problems (expired, expiring, stale, unverified…), for credentials with any."""
         today = timezone.localdate()
-        flags = {}
-        for holding in self.credential_holdings.all():
-            holding_flags = holding.flags(today)
-            if holding_flags:
-                flags[holding.credential.code] = holding_flags
-        return flags
+        flags: dict[str, list[str]] = {}
+        for holding in self.holdings_in_display_order():
+            for flag in holding.flags(today):
+                # The same code held twice (e.g. LPC in two states) reports each problem once.
+                if flag not in flags.setdefault(holding.credential.code, []):
+                    flags[holding.credential.code].append(flag)
+        return {code: problems for code, problems in flags.items() if problems}
 
     def can_sign_off(self) -> bool:
         """A reviewer needs at least one byline credential in good standing and none expired on the byline."""
@@ -155,3 +163,20 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
 
     def get_preview_template(self, request, mode_name):
         return "previews/provider.html"
+
+    def get_preview_context(self, request, mode_name) -> dict:
+        """The profile as the public will see it, plus the compliance notes only editors see."""
+        context = super().get_preview_context(request, mode_name)
+        today = timezone.localdate()
+        byline = self.byline_holdings()
+        context["holdings"] = [
+            {"holding": holding, "flags": holding.flags(today), "on_byline": any(holding is shown for shown in byline)}
+            for holding in self.holdings_in_display_order()
+        ]
+        context["credentials_last_verified"] = self.credentials_last_verified()
+        context["credential_flags"] = self.credential_flags()
+        centers = list(self.centers.all())
+        context["public_centers"] = [center for center in centers if center.live]
+        context["unpublished_centers"] = [center for center in centers if not center.live]
+        context["specialties"] = list(self.specialties.all())
+        return context
