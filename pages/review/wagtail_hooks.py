@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
 
 from .errors import UnsignedRevisionError
 from .gate import article_model, check_revision_may_go_live
@@ -24,6 +25,9 @@ def _is_article(page: Any) -> bool:
 
 
 def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> HttpResponse:
+    # The create view adds the page with Wagtail's default live=True before publishing; a page that has
+    # never been published must not be left looking live.
+    Page.objects.filter(pk=page.pk, live_revision__isnull=True).update(live=False, has_unpublished_changes=True)
     messages.error(request, f"{error}: “{page.get_admin_display_title()}” was saved as a draft but not published.")
     return redirect("wagtailadmin_pages:edit", page.pk)
 

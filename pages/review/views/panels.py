@@ -24,12 +24,11 @@ class AwaitingSignOffPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        from ..models import ClinicalReviewTaskState
+        from ..models import ClinicalReviewTask, ClinicalReviewTaskState
 
+        my_tasks = ClinicalReviewTask.objects.filter(active=True, groups__user=self.user).values("pk")
         states = (
-            ClinicalReviewTaskState.objects.filter(
-                status=TaskState.STATUS_IN_PROGRESS, task__active=True, task__groups__user=self.user
-            )
+            ClinicalReviewTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=my_tasks)
             .exclude(signoffs__reviewer=self.user)
             .select_related("revision", "workflow_state", "task")
             .distinct()
