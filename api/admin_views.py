@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -21,7 +22,7 @@ def frontend_preview_url(obj) -> str:
 def frontend_preview(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
     """Redirect to ``FRONTEND_PREVIEW_URL`` with a token for the object's latest revision.
 
-    Users who may not edit the object get 403 (``PermissionDenied`` from the mint function).
+    Users who may not edit the object get 403 and no token.
     """
     try:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -38,6 +39,9 @@ def frontend_preview(request: HttpRequest, content_type_id: int, object_id: str)
     revision = latest_revision(obj)
     try:
         token = mint_preview_token_for_user(request.user, obj, revision)
+    except PermissionDenied as denied:
+        # A plain 403: Wagtail's admin would turn PermissionDenied into a redirect to the dashboard.
+        return HttpResponseForbidden(str(denied), content_type="text/plain; charset=utf-8")
     except ValueError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(request.headers.get("Referer") or reverse("wagtailadmin_home"))

@@ -44,7 +44,7 @@ def _object_id(obj: Model) -> str:
 def mint_preview_token(obj: Model, revision: Revision) -> str:
     """A token for ``revision`` of ``obj``. Callers check permission first (see the ``_for_user`` variant)."""
     content_type = ContentType.objects.get_for_model(obj)
-    if revision.content_type_id != content_type.pk or revision.object_id != _object_id(obj):
+    if revision.content_type_id != content_type.pk or str(revision.object_id) != _object_id(obj):
         raise ValueError("The revision does not belong to this object.")
     payload = {"ct": content_type.pk, "id": _object_id(obj), "rev": revision.pk}
     return signing.dumps(payload, salt=SALT, compress=False)
@@ -116,7 +116,7 @@ def resolve_preview_token(token: str | None) -> tuple[Model, Revision]:
         revision = Revision.objects.get(pk=grant.revision_id)
     except Revision.DoesNotExist:
         raise PreviewRevisionGone("This draft no longer exists.") from None
-    if revision.object_id != grant.object_id or revision.content_type_id != grant.content_type_id:
+    if str(revision.object_id) != grant.object_id or revision.content_type_id != grant.content_type_id:
         # Only reachable with a forged payload; answer as for any bad token.
         raise InvalidPreviewToken("The preview token does not match its revision.")
     if not model._default_manager.filter(pk=grant.object_id).exists():
