@@ -1,7 +1,8 @@
 """Full-text search through Wagtail's search backend (PostgreSQL full-text search; SQLite FTS5 locally).
 
 The query string is handed to the backend as plain text: never interpolated into SQL, never parsed as a query
-language. Every search runs over a *public* queryset, so hidden content cannot match.
+language. The backend can only filter on indexed fields, so it searches the *live* objects of a model and the
+candidates are then narrowed to the public queryset in one SQL query: hidden content cannot match.
 """
 
 from __future__ import annotations
@@ -16,25 +17,6 @@ def normalise_query(text: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def search_ids(model, text: str, queryset: QuerySet | None = None, limit: int = 1000) -> list[int]:
-    """Primary keys of the best ``limit`` matches of ``text`` in ``queryset`` (default: the model's public set)."""
-    text = normalise_query(text)
-    if not text:
-        return []
-    queryset = queryset if queryset is not None else public_queryset(model)
-    results = get_search_backend().search(text, queryset.order_by(), operator="or")
-    return [obj.pk for obj in results[:limit]]
-
-
-def ranked(queryset: QuerySet, text: str, limit: int) -> list:
-    """The best ``limit`` matches of ``text`` in ``queryset``, each with a ``search_score`` attribute, best first."""
-    text = normalise_query(text)
-    if not text:
-        return []
-    results = get_search_backend().search(text, queryset.order_by(), operator="or").annotate_score("search_score")
-    return list(results[:limit])
-
-
 def public_queryset(model) -> QuerySet:
     from pages.models import ArticlePage
     from pages.review.visibility import public_articles
@@ -42,3 +24,23 @@ def public_queryset(model) -> QuerySet:
     if issubclass(model, ArticlePage):
         return public_articles()
     return model.objects.public()
+
+
+def ranked(model, text: str, limit: int, queryset: QuerySet | None = None) -> list:
+    """The best ``limit`` public matches of ``text``, each with ``search_score``, best first (two queries).
+
+    ``queryset`` (optional) is the live-object queryset the backend searches, e.g. with prefetches.
+    """
+    text = normalise_query(text)
+    if not text:
+        return []
+    searchable = queryset if queryset is not None else model.objects.filter(live=True)
+    results = get_search_backend().search(text, searchable.order_by(), operator="or").annotate_score("search_score")
+    candidates = list(results[: limit * 2])
+    public = set(public_queryset(model).filter(pk__in=[obj.pk for obj in candidates]).values_list("pk", flat=True))
+    return [obj for obj in candidates if obj.pk in public][:limit]
+
+
+def search_ids(model, text: str, limit: int = 1000) -> list[int]:
+    """Primary keys of the best ``limit`` public matches of ``text``."""
+    return [obj.pk for obj in ranked(model, text, limit)]

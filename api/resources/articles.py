@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 
+from ..caching import tag_response
 from ..filters import ArticleFilterSet
 from ..representations.articles import (
     ARTICLE_SELECT_RELATED,
@@ -28,6 +29,9 @@ class ArticleListView(PublicListView):
         return article_queryset()
 
     def represent(self, objects, request):
+        # Which articles match these filters depends on clinicians' and centers' published state too.
+        params = request.query_params
+        tag_response(request, [*(["providers"] if "provider" in params else []), *(["centers"] if "center" in params else [])])
         return represent_article_summaries(objects, request)
 
     @extend_schema(

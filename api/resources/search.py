@@ -56,20 +56,24 @@ def _center(obj: Any) -> dict:
 
 
 def searches() -> dict[str, tuple]:
-    from pages.review.visibility import public_articles
+    from pages.models import ArticlePage
 
     return {
-        "article": (lambda: public_articles(), _article),
-        "provider": (lambda: Provider.objects.public().prefetch_related("credential_holdings__credential"), _provider),
-        "center": (lambda: TreatmentCenter.objects.public(), _center),
+        "article": (ArticlePage, None, _article),
+        "provider": (
+            Provider,
+            lambda: Provider.objects.filter(live=True).prefetch_related("credential_holdings__credential"),
+            _provider,
+        ),
+        "center": (TreatmentCenter, None, _center),
     }
 
 
 def search_all(text: str, types: list[str]) -> list[dict]:
     results = []
     for kind in types:
-        queryset, describe = searches()[kind]
-        for obj in ranked(queryset(), text, MAX_RESULTS_PER_TYPE):
+        model, queryset, describe = searches()[kind]
+        for obj in ranked(model, text, MAX_RESULTS_PER_TYPE, queryset() if queryset else None):
             score = float(getattr(obj, "search_score", 0) or 0) * TYPE_BOOST[kind]
             results.append({"type": kind, "id": obj.pk, "slug": obj.slug, **describe(obj), "score": round(score, 6)})
     results.sort(key=lambda result: (-result["score"], result["type"], result["id"]))
