@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, DateColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import TreatmentCenter
-from .columns import AcceptingColumn, LocationColumn, ProgramsColumn
+from .columns import AcceptingColumn, LocationColumn, ProgramsColumn, PublicationStatusColumn, with_publication_status
 from .filters import TreatmentCenterFilterSet
 
 
@@ -28,7 +28,7 @@ class TreatmentCenterViewSet(SnippetViewSet):
         Column(
             "is_sample_listing", label="Sample", accessor=lambda center: "Sample" if center.is_sample_listing else ""
         ),
-        LiveStatusTagColumn(),
+        PublicationStatusColumn(),
         UpdatedAtColumn(),
     ]
     filterset_class = TreatmentCenterFilterSet
@@ -38,4 +38,4 @@ class TreatmentCenterViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
     def get_queryset(self, request) -> QuerySet[TreatmentCenter]:
-        return TreatmentCenter.objects.prefetch_related("programs__level_of_care")
+        return with_publication_status(TreatmentCenter.objects.prefetch_related("programs__level_of_care"))

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Credential, Provider
-from .columns import CanSignOffColumn, CredentialFlagsColumn, CredentialsLastVerifiedColumn
+from .columns import (
+    CanSignOffColumn,
+    CredentialFlagsColumn,
+    CredentialsLastVerifiedColumn,
+    PublicationStatusColumn,
+    with_publication_status,
+)
 from .filters import ProviderFilterSet
 
 
@@ -25,7 +31,7 @@ class ProviderViewSet(SnippetViewSet):
         CredentialsLastVerifiedColumn(),
         CredentialFlagsColumn(),
         CanSignOffColumn(),
-        LiveStatusTagColumn(),
+        PublicationStatusColumn(),
         UpdatedAtColumn(),
     ]
     filterset_class = ProviderFilterSet
@@ -36,7 +42,7 @@ class ProviderViewSet(SnippetViewSet):
 
     def get_queryset(self, request) -> QuerySet[Provider]:
         # Display names, flags and stamps come from the holdings: fetch them once for the whole page.
-        return Provider.objects.prefetch_related("credential_holdings__credential")
+        return with_publication_status(Provider.objects.prefetch_related("credential_holdings__credential"))
 
 
 class CredentialViewSet(SnippetViewSet):

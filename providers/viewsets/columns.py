@@ -5,14 +5,33 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import Prefetch, QuerySet
 from django.utils.formats import date_format
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.models import Revision
 
 from ..models import Provider, TreatmentCenter
 
 
 def _date(value: datetime.date | None, missing: str) -> str:
     return date_format(value, "N j, Y") if value else missing
+
+
+def with_publication_status(queryset: QuerySet) -> QuerySet:
+    """Prefetch scheduled revisions so ``PublicationStatusColumn`` costs one query per page, not one per row."""
+    scheduled = Revision.objects.filter(approved_go_live_at__isnull=False).order_by("-created_at", "-id")
+    return queryset.prefetch_related(Prefetch("_revisions", queryset=scheduled, to_attr="prefetched_scheduled"))
+
+
+class PublicationStatusColumn(LiveStatusTagColumn):
+    """Wagtail's live/draft/scheduled status tag, fed from ``with_publication_status`` instead of a query per row."""
+
+    def get_value(self, instance: Any) -> Any:
+        prefetched = getattr(instance, "prefetched_scheduled", None)
+        if prefetched is not None and "scheduled_revision" not in instance.__dict__:
+            # Same answer as DraftStateMixin.scheduled_revision (a cached_property), already fetched.
+            instance.__dict__["scheduled_revision"] = prefetched[0] if prefetched else None
+        return super().get_value(instance)
 
 
 class CredentialsLastVerifiedColumn(Column):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from django.db.models import QuerySet
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import CrisisResource, Language, LevelOfCare, Payer, Population, Service, Topic
+from .columns import PublicationStatusColumn, with_publication_status
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -94,8 +96,11 @@ class CrisisResourceViewSet(SnippetViewSet):
     menu_label = "Crisis resources"
     menu_name = "crisis_resources"
     url_prefix = "providers/crisis-resources"
-    list_display = ["name", "call", "text", "chat_url", LiveStatusTagColumn(), UpdatedAtColumn()]
+    list_display = ["name", "call", "text", "chat_url", PublicationStatusColumn(), UpdatedAtColumn()]
     list_filter = ["live"]
     search_fields = ["name", "call", "text"]
     search_backend_name = None
     ordering = ["sort_order", "name"]
+
+    def get_queryset(self, request) -> QuerySet[CrisisResource]:
+        return with_publication_status(CrisisResource.objects.all())
