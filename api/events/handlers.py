@@ -4,9 +4,10 @@ Announcements follow what the public could see, never what merely happened in th
 
 * ``<type>.published`` is recorded only when the object is public after the publish (an article must also pass
   ``pages.review.visibility.public_articles()``: signed off, not view-restricted, inside its go-live window).
-* ``<type>.unpublished`` / ``<type>.deleted`` are recorded only when the last announcement for the object was a
-  publish. A draft that was never public therefore never appears in the change feed or a webhook, not even its
-  slug.
+* ``<type>.unpublished`` is recorded only when the last announcement for the object was a publish, and
+  ``<type>.deleted`` only when the object was ever announced (Wagtail unpublishes a live page just before
+  deleting it, so deleting a live article gives ``unpublished`` then ``deleted``). A draft that was never
+  public therefore never appears in the change feed or a webhook, not even its slug.
 
 ``page_published`` is sent inside the publishing transaction, so the event row commits (or rolls back) with the
 publish; external effects run after commit (see :mod:`api.events.recording`).
@@ -21,7 +22,7 @@ from django.db.models import Model
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from .recording import record_event, was_announced_public
+from .recording import last_publication_event, record_event, was_announced_public
 from .subjects import SUBJECTS, subject_for
 
 logger = logging.getLogger("api.events")
@@ -63,7 +64,10 @@ def on_unpublished(sender, instance: Model, **kwargs) -> None:
 
 def on_deleted(sender, instance: Model, **kwargs) -> None:
     subject = subject_for(instance)
-    if subject is None or instance.pk is None or not was_announced_public(instance):
+    if subject is None or instance.pk is None:
+        return
+    last = last_publication_event(instance)
+    if last is None or last.event_type.endswith(".deleted"):
         return
     record_event(f"{subject.object_type}.deleted", instance)
 
