@@ -151,7 +151,7 @@ def test_dashboard_panels(client, editor_user, medical_reviewer):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Awaiting your sign-off" in html and "Waiting for review" in html
     assert "Reviews due or overdue" in html
-    assert "Credentials expiring soon" in html
+    assert "Credentials expiring within 30 days" in html
 
 
 def test_review_report_lists_articles_with_status_and_reviewers(client, editor_user, live_page):

@@ -44,7 +44,12 @@ def test_concurrent_approve_and_reject_have_exactly_one_winner(editor_user, medi
         ),
         threading.Thread(
             target=review,
-            args=("reject", clinical_reviewer, "reject", {"decision": "changes_requested", "note": "Fix the statistic."}),
+            args=(
+                "reject",
+                clinical_reviewer,
+                "reject",
+                {"decision": "changes_requested", "note": "Fix the statistic."},
+            ),
         ),
     ]
     for thread in threads:

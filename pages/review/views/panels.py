@@ -80,7 +80,12 @@ class CredentialsExpiringPanel(Component):
             .select_related("provider", "credential")
             .order_by("expires_on")[:50]
         )
-        return {"rows": [{"holding": h, "expired": h.is_expired(today)} for h in holdings]}
+        days = settings.CREDENTIAL_EXPIRY_WARNING_DAYS
+        return {
+            "rows": [{"holding": h, "expired": h.is_expired(today)} for h in holdings],
+            "days": days,
+            "heading": f"Credentials expiring within {days} days",
+        }
 
 
 def panels_for(user: Any) -> list[Component]:
