@@ -7,14 +7,25 @@ candidates are then narrowed to the public queryset in one SQL query: hidden con
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+", re.UNICODE)
+FTS_KEYWORDS = {"AND", "OR", "NOT", "NEAR"}
 
 
 def normalise_query(text: str) -> str:
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    """Words only: punctuation is dropped before the backend sees it.
+
+    SQLite FTS5 gives quotes, parentheses, ``*``, ``-``, ``NEAR``/``OR`` meaning inside ``MATCH`` and raises on
+    unbalanced ones (an OperationalError, i.e. a 5xx for client input); words are all a reader's query needs.
+    Keywords such as OR/AND/NOT/NEAR are lower-cased so they are matched as words.
+    """
+    words = WORD.findall(text[: MAX_QUERY_LENGTH * 2])
+    return " ".join(word.lower() if word.upper() in FTS_KEYWORDS else word for word in words)[:MAX_QUERY_LENGTH].strip()
 
 
 def public_queryset(model) -> QuerySet:

@@ -54,7 +54,9 @@ def publish(page: ArticlePage, reviewers: list[Any] | None = None, at: datetime.
     return ArticlePage.objects.get(pk=page.pk)
 
 
-def public_article(reviewers: list[Any] | None = None, at: datetime.datetime | None = None, **fields: Any) -> ArticlePage:
+def public_article(
+    reviewers: list[Any] | None = None, at: datetime.datetime | None = None, **fields: Any
+) -> ArticlePage:
     """A live, signed-off article (``ArticlePageFactory`` fields accepted)."""
     fields.setdefault("live", False)
     return publish(ArticlePageFactory(**fields), reviewers, at)
@@ -86,11 +88,20 @@ def seed_content() -> dict[str, Any]:
         services=["dbt", "group-therapy"],
         licenses=True,
     )
-    vines = ProviderFactory(honorific="Dr.", name="Michael Vines", slug="michael-vines", category="medical", credentials=["MD"], centers=[center])
+    vines = ProviderFactory(
+        honorific="Dr.",
+        name="Michael Vines",
+        slug="michael-vines",
+        category="medical",
+        credentials=["MD"],
+        centers=[center],
+    )
     spritzer = ProviderFactory(
         name="Alex Spritzer", slug="alex-spritzer", category="medical", credentials=["FNP", "CARN-AP", "PMHNP"]
     )
-    foster = ProviderFactory(name="Natalie Foster", slug="natalie-foster", category="clinical", credentials=["LPC-S", "MS"])
+    foster = ProviderFactory(
+        name="Natalie Foster", slug="natalie-foster", category="clinical", credentials=["LPC-S", "MS"]
+    )
     reviewers = [make_reviewer(vines), make_reviewer(spritzer), make_reviewer(foster)]
     index = ArticleIndexPageFactory()
     support = public_article(
@@ -102,7 +113,12 @@ def seed_content() -> dict[str, Any]:
         summary="How to choose between outpatient, IOP and inpatient care.",
     )
     body = [
-        ("paragraph", rich("<p>Living with depression can feel exhausting, especially when your usual coping tools no longer work.</p>")),
+        (
+            "paragraph",
+            rich(
+                "<p>Living with depression can feel exhausting, especially when your usual coping tools no longer work.</p>"
+            ),
+        ),
         (
             "call_to_action",
             {

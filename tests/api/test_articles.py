@@ -37,9 +37,17 @@ def test_seed_article_states_what_the_seed_states(seed, api_client):
     assert types[:4] == ["paragraph", "call_to_action", "heading", "statistic"]
     cta = data["body"][1]["value"]
     assert cta["primary"]["url"] == "https://www.example.com/get-started/"
-    assert cta["secondary"] == {"label": "Get support that fits you", "kind": "page", "url": "/resources/levels-of-care/"}
+    assert cta["secondary"] == {
+        "label": "Get support that fits you",
+        "kind": "page",
+        "url": "/resources/levels-of-care/",
+    }
     heading = data["body"][2]["value"]
-    assert heading == {"text": "What an IOP for Depression Really Is", "level": 2, "anchor": "what-an-iop-for-depression-really-is"}
+    assert heading == {
+        "text": "What an IOP for Depression Really Is",
+        "level": 2,
+        "anchor": "what-an-iop-for-depression-really-is",
+    }
     assert data["json_ld"]["@type"] == "MedicalWebPage"
     assert data["json_ld"]["mainEntity"]["@type"] == "Article"
     assert data["json_ld"]["lastReviewed"] == "2025-12-22"
@@ -112,11 +120,15 @@ def test_author_filter_counts_only_public_authors(seed, api_client, committed):
 def test_article_ordering(seed, api_client):
     older = datetime.datetime(2025, 1, 5, tzinfo=datetime.UTC)
     public_article(title="Aardvark therapy", slug="aardvark", at=older)
-    assert slugs(api_client.get("/api/v1/articles/?ordering=title")) == [
-        "aardvark",
-        "levels-of-care",
-        "iop-for-depression",
-    ] or slugs(api_client.get("/api/v1/articles/?ordering=title"))[0] == "aardvark"
+    assert (
+        slugs(api_client.get("/api/v1/articles/?ordering=title"))
+        == [
+            "aardvark",
+            "levels-of-care",
+            "iop-for-depression",
+        ]
+        or slugs(api_client.get("/api/v1/articles/?ordering=title"))[0] == "aardvark"
+    )
     titles = [a["title"] for a in api_client.get("/api/v1/articles/?ordering=title").json()["results"]]
     assert titles == sorted(titles)
     default = slugs(api_client.get("/api/v1/articles/"))
