@@ -18,8 +18,8 @@ PREVIEW_TEMPLATE = f"{BLOCK_TEMPLATES}/preview.html"
 
 
 def heading_anchor(value: Mapping[str, Any]) -> str:
-    """The heading's anchor: the editor's explicit anchor, else the slugified heading text."""
-    return (value.get("anchor") or "").strip() or slugify(value.get("text") or "")
+    """The heading's anchor: the editor's explicit anchor, else the heading text, slugified either way."""
+    return slugify(value.get("anchor") or "") or slugify(value.get("text") or "")
 
 
 class HeadingBlock(blocks.StructBlock):

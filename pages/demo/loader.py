@@ -267,7 +267,9 @@ def build_article(index: ArticleIndexPage) -> ArticlePage:
         search_description=seed.SEARCH_DESCRIPTION,
         change_kind=ArticlePage.ChangeKind.SUBSTANTIVE,
         live=False,
-        references=[ArticleReference(**reference) for reference in seed.REFERENCES],
+        references=[
+            ArticleReference(**reference, sort_order=number) for number, reference in enumerate(seed.REFERENCES)
+        ],
     )
     article.body = ArticlePage.body.field.stream_block.to_python(article_body({"resources": index}))
     article.topics = terms(Topic, seed.TOPICS)

@@ -132,10 +132,14 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     @classmethod
     def _create(cls, model_class: type[ArticlePage], *args: Any, **kwargs: Any) -> ArticlePage:
         # References are built in memory so the page validates (statistic citations) when it is first saved.
-        kwargs["references"] = [
+        # Their position (sort_order) is their citation number, so it is set explicitly.
+        references = [
             ArticleReference(**reference) if isinstance(reference, dict) else reference
             for reference in kwargs.get("references") or []
         ]
+        for position, reference in enumerate(references):
+            reference.sort_order = position
+        kwargs["references"] = references
         return super()._create(model_class, *args, **kwargs)
 
     @factory.post_generation
@@ -161,6 +165,7 @@ class ArticleReferenceFactory(factory.django.DjangoModelFactory):
     """A saved reference appended to an existing article (``ArticleReferenceFactory(page=article)``)."""
 
     page = factory.SubFactory(ArticlePageFactory)
+    sort_order = factory.LazyAttribute(lambda reference: reference.page.references.count())
     title = factory.Sequence(lambda n: f"Source {n}")
     publisher = "National Institute of Mental Health"
     url = "https://www.nimh.nih.gov/health/statistics/major-depression"

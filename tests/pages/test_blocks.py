@@ -93,6 +93,10 @@ def test_heading_anchor_is_slugified_text_when_blank():
     )
 
 
+def test_explicit_anchor_is_normalised_like_derived_ones():
+    assert heading_anchor({"text": "Costs", "anchor": "Paying-For_IOP"}) == "paying-for_iop"
+
+
 def test_explicit_anchor_survives_text_changes():
     before = {"text": "How an Intensive Outpatient Program Works", "anchor": "how-iop-works"}
     after = {**before, "text": "How IOPs Work, Week by Week"}
