@@ -53,8 +53,10 @@ def provider_form_data(holdings: list[dict[str, Any]] | None = None, **overrides
         "npi": "1234567893",
         "user": "",
     }
+    many_to_many = {key: overrides.pop(key) for key in ("centers", "specialties") if key in overrides}
     data.update(overrides)
-    return nested_form_data(data)
+    # Multi-select values are lists the test client posts as repeated keys; nested_form_data would flatten them.
+    return {**nested_form_data(data), **many_to_many}
 
 
 def center_form_data(**overrides: Any) -> dict[str, Any]:
@@ -81,5 +83,10 @@ def center_form_data(**overrides: Any) -> dict[str, Any]:
         "accepting_as_of": "",
         "listing_verified_on": "",
     }
+    many_to_many = {
+        key: overrides.pop(key)
+        for key in ("services", "conditions", "populations", "languages", "payers")
+        if key in overrides
+    }
     data.update(overrides)
-    return nested_form_data(data)
+    return {**nested_form_data(data), **many_to_many}
