@@ -39,6 +39,8 @@ def normalise(value: Any, key: str | None = None) -> Any:
             return "<uuid>"
         if key == "number" and re.match(r"^[A-Z]+-\d+$", value):
             return "<license-number>"
+        if key in ("street", "streetAddress") and re.match(r"^\d+ W Camelback Rd$", value):
+            return "<factory street>"  # factory sequence: depends on test order
         if ISO_DATE.match(value) and value not in FIXED_DATES:
             return "<date>"
         value = value.replace(settings.FRONTEND_BASE_URL, "<frontend>").replace(settings.MEDIA_BASE_URL, "<media>")
