@@ -78,7 +78,8 @@ def ensure_home(report: LoadReport) -> HomePage:
     """The HomePage the default site serves; replaces Wagtail's untouched "Welcome" placeholder page."""
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
-    if home is None:
+    created = home is None
+    if created:
         slug = "home" if not root.get_children().filter(slug="home").exists() else "verity-home"
         home = root.add_child(instance=HomePage(title="Home", slug=slug))
     site = Site.objects.filter(is_default_site=True).first()
@@ -93,7 +94,7 @@ def ensure_home(report: LoadReport) -> HomePage:
     if home.slug != "home" and not root.get_children().filter(slug="home").exists():
         home.slug = "home"
         home.save()
-    report.note(False, "home page")
+    report.note(created, "home page")
     return home
 
 

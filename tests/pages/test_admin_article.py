@@ -191,3 +191,28 @@ def test_preview_renders_the_title_summary_and_every_block(editor_client):
     assert "Several sessions each week." in html
     assert '<a href="#reference-1">[1]</a>' in html
     assert 'id="reference-1"' in html and "Major Depression" in html
+
+
+PREVIEW_TEXT = {
+    "heading": "What an IOP for Depression Really Is",
+    "paragraph": "structure, support, and guidance",
+    "list": "Dialectical behavior therapy (DBT) for regulating emotions",
+    "call_to_action": "Get support that fits you",
+    "statistic": "21 million",
+    "treatment_centers": "Our Treatment Centers",
+    "program_spotlight": "first-party recommendation",
+    "faq": "Can I keep working during an IOP?",
+    "quote": "we meet you exactly where you are",
+    "image": "A group session at one of our outpatient centers.",
+}
+
+
+@pytest.mark.parametrize("name", list(PREVIEW_TEXT))
+def test_block_picker_preview_renders_each_block(editor_client, name):
+    block = ArticlePage.body.field.stream_block.child_blocks[name]
+    response = editor_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"block-{name}" in html
+    assert PREVIEW_TEXT[name] in html
+    assert ".statistic" in html  # styled like the article preview
