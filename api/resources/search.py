@@ -1,11 +1,20 @@
 """``GET /search/?q=`` — ranked, typed results across articles, clinicians and centers.
 
-Each type is searched through Wagtail's search backend over its *public* queryset (PostgreSQL full-text search;
-SQLite FTS5 locally), scores are merged, best first. Articles get a small boost: they are what readers search for.
+Each type is searched through Wagtail's search backend (PostgreSQL full-text search; SQLite FTS5 locally) and
+narrowed to its *public* queryset. Raw backend scores are not comparable across types or backends (``ts_rank``
+grows with relevance, SQLite's ``bm25`` shrinks), so results are merged on one portable relevance:
+
+    score = 0.75 × (share of the query's words found in the result's headline text: title and summary, name and
+                    job title, or name, city and summary)
+          + 0.25 / (1 + the result's rank among its type in the backend's full-text ranking)
+
+times a small type weight that prefers articles on ties (they are what readers search for). A word counts as
+found when its first five letters start a word of the headline ("depressive" finds "depression").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
@@ -25,7 +34,18 @@ from ..search import MAX_QUERY_LENGTH, normalise_query, ranked
 from ..serializers import SearchResultSerializer, error_responses
 
 MAX_RESULTS_PER_TYPE = 100
-TYPE_BOOST = {"article": 1.5, "provider": 1.0, "center": 1.0}
+TYPE_BOOST = {"article": 1.0, "provider": 0.95, "center": 0.95}
+STEM_LENGTH = 5
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def coverage(query_words: list[str], headline: str) -> float:
+    """Share of ``query_words`` whose first letters start a word of ``headline``."""
+    if not query_words:
+        return 0.0
+    headline_words = set(WORD.findall(headline.lower()))
+    found = sum(1 for word in query_words if any(h.startswith(word[:STEM_LENGTH]) for h in headline_words))
+    return found / len(query_words)
 
 
 def _article(obj: Any) -> dict:
@@ -71,11 +91,15 @@ def searches() -> dict[str, tuple]:
 
 def search_all(text: str, types: list[str]) -> list[dict]:
     results = []
+    query_words = [word.lower() for word in WORD.findall(text)]
     for kind in types:
         model, queryset, describe = searches()[kind]
-        for obj in ranked(model, text, MAX_RESULTS_PER_TYPE, queryset() if queryset else None):
-            score = float(getattr(obj, "search_score", 0) or 0) * TYPE_BOOST[kind]
-            results.append({"type": kind, "id": obj.pk, "slug": obj.slug, **describe(obj), "score": round(score, 6)})
+        for position, obj in enumerate(ranked(model, text, MAX_RESULTS_PER_TYPE, queryset() if queryset else None)):
+            described = describe(obj)
+            headline = " ".join([described["title"], described["summary"] or "", getattr(obj, "city", "")])
+            relevance = 0.75 * coverage(query_words, headline) + 0.25 / (1 + position)
+            score = round(relevance * TYPE_BOOST[kind], 6)
+            results.append({"type": kind, "id": obj.pk, "slug": obj.slug, **described, "score": score})
     results.sort(key=lambda result: (-result["score"], result["type"], result["id"]))
     return results
 
