@@ -31,7 +31,9 @@ class ArticleListView(PublicListView):
     def represent(self, objects, request):
         # Which articles match these filters depends on clinicians' and centers' published state too.
         params = request.query_params
-        tag_response(request, [*(["providers"] if "provider" in params else []), *(["centers"] if "center" in params else [])])
+        tag_response(
+            request, [*(["providers"] if "provider" in params else []), *(["centers"] if "center" in params else [])]
+        )
         return represent_article_summaries(objects, request)
 
     @extend_schema(
