@@ -22,7 +22,7 @@ from tests.review import factories
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 CHROMIUM_ARGS = [
     "--headless",

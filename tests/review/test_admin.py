@@ -173,6 +173,7 @@ def test_sign_off_history_is_reachable_from_the_page(client, editor_user, live_p
     assert response.status_code == 200
     html = response.content.decode()
     assert "Dr. Michael Vines, MD" in html and "Approved" in html and f"#{live_page.live_revision_id}" in html
+    assert "covers live content" in html
 
 
 def test_sign_off_history_needs_edit_rights_or_reviewer_role(client, live_page):

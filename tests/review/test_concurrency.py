@@ -13,7 +13,7 @@ from pages.review.errors import ReviewConflictError
 from pages.review.models import SignOff
 from tests.review import factories
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_concurrent_approve_and_reject_have_exactly_one_winner(editor_user, medical_reviewer, clinical_reviewer):

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.models import Page
 
 from ..eligibility import REVIEWERS_GROUP
+from ..hashing import content_hash
 from ..models import SignOff
 from ..stamps import stamps_representation
 
@@ -40,11 +41,7 @@ class SignOffHistoryView(TemplateView):
             "page": page,
             "signoffs": signoffs,
             "live_revision_id": page.live_revision_id if page.live else None,
-            "live_hashes": set(
-                SignOff.objects.filter(page=page, revision_id=page.live_revision_id).values_list(
-                    "content_hash", flat=True
-                )
-            ),
+            "live_hash": content_hash(page.live_revision.content) if page.live and page.live_revision else None,
             "stamps": stamps_representation(stamps),
             "header_title": f"Sign-off history: {page.get_admin_display_title()}",
         }
