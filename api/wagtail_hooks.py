@@ -21,7 +21,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from .admin_views import frontend_preview, frontend_preview_url
 from .events.subjects import subject_for
 from .preview import user_can_preview
-from .webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from .webhooks.models import WebhookDelivery, WebhookEndpoint
 
 PREVIEW_LABEL = "Preview on frontend"
 NEW_TAB = {"target": "_blank", "rel": "noopener"}
@@ -94,18 +94,6 @@ class WebhookDeliveryViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return WebhookDelivery.objects.select_related("event", "endpoint")
-
-
-def attempt_history(delivery: WebhookDelivery) -> str:
-    lines = [
-        f"#{attempt.number} {attempt.started_at:%Y-%m-%d %H:%M:%S} — "
-        f"{attempt.response_code or attempt.error or 'no response'} ({attempt.duration_ms} ms)"
-        for attempt in WebhookAttempt.objects.filter(delivery=delivery).order_by("number")
-    ]
-    return "\n".join(lines) or "No attempt yet."
-
-
-WebhookDelivery.attempt_history = attempt_history  # shown by the inspect view
 
 
 class WebhooksViewSetGroup(ModelViewSetGroup):

@@ -125,6 +125,17 @@ class WebhookDelivery(models.Model):
     def __str__(self) -> str:
         return f"{self.event.event_type} → {self.endpoint} ({self.get_status_display()})"
 
+    def attempt_history(self) -> str:
+        """One line per attempt, oldest first (shown in the admin's delivery inspect view)."""
+        lines = [
+            f"#{attempt.number} {attempt.started_at:%Y-%m-%d %H:%M:%S} — "
+            f"{attempt.response_code or attempt.error or 'no response'} ({attempt.duration_ms} ms)"
+            for attempt in self.attempt_log.order_by("number")
+        ]
+        return "\n".join(lines) or "No attempt yet."
+
+    attempt_history.short_description = "Attempts"
+
 
 class WebhookAttempt(models.Model):
     """One HTTP attempt of a delivery, kept for the admin's delivery log."""
