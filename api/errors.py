@@ -10,9 +10,10 @@ Django's 404/500 handlers, so a frontend never sees HTML or a traceback.
 from __future__ import annotations
 
 import logging
+import sys
 
 from django.core.exceptions import PermissionDenied
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -62,7 +63,14 @@ def is_api_request(request: HttpRequest) -> bool:
     return request.path.startswith(API_PREFIX)
 
 
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
 def database_unavailable_response() -> JsonResponse:
+    """503 with Retry-After for a lost or unreachable database, after discarding broken connections so the
+    next request reconnects by itself once the server is back."""
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()
     return error_response(
         503,
         "service_unavailable",
@@ -99,9 +107,9 @@ def exception_handler(exc: Exception, context: dict) -> Response:
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
 
-    if isinstance(exc, OperationalError | InterfaceError):
-        body = error_body(503, "service_unavailable", "The service is temporarily unavailable. Retry shortly.")
-        return Response(body, status=503, headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)})
+    if isinstance(exc, DATABASE_ERRORS):
+        # DRF re-raises it; the request guard (DEBUG on) or handler500 turns outages into 503s.
+        return None
 
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled API error", exc_info=exc)
@@ -136,6 +144,15 @@ def json_page_not_found(request: HttpRequest, exception: Exception | None = None
 
 
 def json_server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: Django calls it inside its ``except`` block, so the exception is still in ``sys.exc_info``.
+
+    This is the one place every unhandled error ends when DEBUG is off — raised by a view or by any
+    middleware (such as the response cache reading a database-backed cache) — so database outages are
+    mapped to 503 here, for the whole site."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_ERRORS):
+        logger.warning("Database unavailable while serving %s: %s", request.path, exception)
+        return database_unavailable_response()
     if is_api_request(request):
         return error_response(500, "server_error", "An unexpected error occurred.")
     return defaults.server_error(request)

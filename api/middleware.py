@@ -12,10 +12,9 @@ import re
 from urllib.parse import unquote_to_bytes
 
 from django.core.exceptions import PermissionDenied
-from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 
-from .errors import database_unavailable_response, error_response, is_api_request
+from .errors import DATABASE_ERRORS, database_unavailable_response, error_response, is_api_request
 
 logger = logging.getLogger("api")
 
@@ -84,9 +83,11 @@ class ApiRequestGuardMiddleware:
         if refusal is not None:
             return refusal
         response = self.get_response(request)
-        if response.status_code == 404 and not response.get("Content-Type", "").startswith("application/json"):
-            # Unmatched URLs under /api/ (Django's technical 404 page when DEBUG is on).
-            return error_response(404, "not_found", "Not found.")
+        if response.status_code in (404, 500) and not response.get("Content-Type", "").startswith("application/json"):
+            # Django's technical 404/500 pages (DEBUG on) for unmatched URLs or errors raised by middleware.
+            if response.status_code == 404:
+                return error_response(404, "not_found", "Not found.")
+            return error_response(500, "server_error", "An unexpected error occurred.")
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
@@ -96,7 +97,7 @@ class ApiRequestGuardMiddleware:
             return error_response(404, "not_found", "Not found.")
         if isinstance(exception, PermissionDenied):
             return error_response(403, "permission_denied", "You do not have permission to perform this action.")
-        if isinstance(exception, OperationalError | InterfaceError):
+        if isinstance(exception, DATABASE_ERRORS):
             return database_unavailable_response()
         logger.exception("Unhandled error under /api/", exc_info=exception)
         return error_response(500, "server_error", "An unexpected error occurred.")

@@ -24,10 +24,21 @@ def pytest_collection_modifyitems(config, items):
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://… to run")
     skip_browser = pytest.mark.skip(reason=f"needs headless Chromium at {CHROMIUM_PATH} (apt-get install chromium)")
     for item in items:
+        restore_migration_data_after_flush(item)
         if "postgres" in item.keywords and not using_postgres:
             item.add_marker(skip_pg)
         if "browser" in item.keywords and not has_chromium:
             item.add_marker(skip_browser)
+
+
+def restore_migration_data_after_flush(item) -> None:
+    """Transactional tests end by flushing every table, which would also wipe what data migrations seed
+    (vocabularies, the 988 crisis line, reviewer groups, the clinical-review workflow) for every later
+    transactional test. Serialized rollback restores it; applying it here keeps that rule in one place."""
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction") or "serialized_rollback" in marker.kwargs:
+        return
+    item.add_marker(pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True), append=False)
 
 
 @pytest.fixture
