@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
@@ -14,7 +16,24 @@ from .fields import StreamField
 from .forms import ArticlePageForm
 
 
-class HomePage(Page):
+class HeadlessPageMixin:
+    """The public site is the headless frontend, so the CMS host never renders a page publicly.
+
+    Wagtail's page serving ("View live", a visitor on the CMS host) redirects to the page's frontend URL, where the API's visibility rules decide what is shown: there is no second public read
+    path to keep in step with ``pages.review.visibility``.
+    """
+
+    def frontend_url(self, request: HttpRequest | None = None) -> str:
+        url_parts = self.get_url_parts(request)  # type: ignore[attr-defined]
+        path = url_parts[2] if url_parts else "/"
+        return f"{settings.FRONTEND_BASE_URL}{path}"
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        # Admin previews do not come here (they call serve_preview with the preview template).
+        return HttpResponseRedirect(self.frontend_url(request))
+
+
+class HomePage(HeadlessPageMixin, Page):
     """The site root. Holds article indexes."""
 
     intro = models.TextField(blank=True)
@@ -23,12 +42,13 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.ArticleIndexPage"]
     max_count = 1
+    preview_modes: list = []  # nothing to preview: the frontend designs its own home page
 
     class Meta:
         verbose_name = "home page"
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(HeadlessPageMixin, Page):
     """A section of articles, e.g. /resources/. Clinical review applies to every article below it."""
 
     intro = models.TextField(blank=True)
@@ -36,12 +56,13 @@ class ArticleIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ArticlePage"]
+    preview_modes: list = []  # nothing to preview: the frontend lists the articles
 
     class Meta:
         verbose_name = "article index"
 
 
-class ArticlePage(Page):
+class ArticlePage(HeadlessPageMixin, Page):
     """A long-form health article whose live revision is signed off by clinical reviewers."""
 
     class ChangeKind(models.TextChoices):
@@ -104,8 +125,6 @@ class ArticlePage(Page):
     parent_page_types = ["pages.ArticleIndexPage"]
     subpage_types: list[str] = []
     base_form_class = ArticlePageForm
-    # Admin preview and Wagtail's own "view live" rendering; the public site is the headless frontend.
-    template = "previews/article.html"
 
     class Meta:
         verbose_name = "article"

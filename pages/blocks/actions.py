@@ -16,6 +16,8 @@ PHONE_RE = re.compile(r"^\+?[0-9().\-\s]*$")
 
 
 class ActionKind:
+    """What an action does, and which target field each kind needs."""
+
     INTAKE = "intake"
     PHONE = "phone"
     CENTER_LOCATOR = "center_locator"
@@ -33,6 +35,11 @@ class ActionKind:
     # The one target field each kind uses; intake and center locator use a configured frontend path.
     TARGET_FIELD = {PAGE: "page", EXTERNAL: "url", PHONE: "phone"}
     TARGET_FIELDS = ("page", "url", "phone")
+    MISSING_TARGET = {
+        "page": "Choose the page this button goes to.",
+        "url": "Enter the website address this button goes to.",
+        "phone": "Enter the phone number to call.",
+    }
 
 
 class ActionValue(blocks.StructValue):
@@ -98,13 +105,7 @@ class ActionBlock(blocks.StructBlock):
                 errors["kind"] = ValidationError("Choose what the button does.")
         needed = ActionKind.TARGET_FIELD.get(kind)
         if needed and not value.get(needed) and not self.is_deferred_validation:
-            errors[needed] = ValidationError(
-                {
-                    "page": "Choose the page this button goes to.",
-                    "url": "Enter the website address this button goes to.",
-                    "phone": "Enter the phone number to call.",
-                }[needed]
-            )
+            errors[needed] = ValidationError(ActionKind.MISSING_TARGET[needed])
         for field in ActionKind.TARGET_FIELDS:
             if kind and field != needed and value.get(field):
                 errors[field] = ValidationError(

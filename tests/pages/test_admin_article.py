@@ -216,3 +216,12 @@ def test_block_picker_preview_renders_each_block(editor_client, name):
     assert f"block-{name}" in html
     assert PREVIEW_TEXT[name] in html
     assert ".statistic" in html  # styled like the article preview
+
+
+def test_cms_host_never_renders_pages_publicly_it_redirects_to_the_frontend(client):
+    article = ArticlePageFactory()  # live, so Wagtail would serve it
+    for page in (article, article.get_parent(), article.get_parent().get_parent()):
+        path = page.specific.get_url_parts()[2]
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == f"https://www.example.com{path}"
