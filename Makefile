@@ -46,7 +46,7 @@ format: install ## Format the code and fix what ruff can
 	$(BIN)/ruff format .
 
 bench: install ## Throughput ratios measured side by side (not part of `make test`)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 lock: install ## Re-resolve requirements/*.in into the locks
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o base.txt

@@ -1,0 +1,130 @@
+"""`make bench`: throughput of the content API next to its baselines, measured side by side in one run.
+
+Compared, on the same content and the same process:
+  * stored-json   — a bare Django view doing one primary-key SELECT of stored JSON (the floor);
+  * wagtail-v2    — Wagtail's own API v2 (`?fields=*`), the thing Verity must beat;
+  * verity        — our /api/v1/ endpoints: uncached (server cache cleared before each request),
+                    cached (warm shared cache) and conditional (304 on If-None-Match).
+Requests go through Django's full WSGI stack in-process (no socket), interleaved round-robin so machine noise
+hits every contender alike. Only ratios are printed as results; absolute times are context.
+
+Options: --articles N (default 200), --rounds R (default 30), --growth N2 (also compare list latency with N2
+articles against N; the design's budget is ≤1.5x from 1,000 to 10,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+
+def setup_django() -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+    import django
+
+    django.setup()
+
+
+def prepare_database(articles: int) -> list[int]:
+    from django.core.management import call_command
+
+    from benchmarks.content import ensure_articles
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    return ensure_articles(articles)
+
+
+def timed(request: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    response = request()
+    elapsed = time.perf_counter() - start
+    status = getattr(response, "status_code", 200)
+    if status not in (200, 304):
+        raise SystemExit(f"benchmark request failed with {status}: {getattr(response, 'content', b'')[:300]!r}")
+    return elapsed
+
+
+def measure(contenders: dict[str, Callable[[], object]], rounds: int, before: dict[str, Callable[[], None]]):
+    for request in contenders.values():  # warm up every path once
+        request()
+    samples: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(rounds):
+        for name, request in contenders.items():
+            if name in before:
+                before[name]()
+            samples[name].append(timed(request))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def report(title: str, medians: dict[str, float], floor: str) -> None:
+    print(f"\n{title}")
+    print(f"  {'contender':<30}{'median ms':>10}{'req/s':>8}   throughput vs {floor}")
+    for name, seconds in medians.items():
+        print(f"  {name:<30}{seconds * 1000:>10.2f}{1 / seconds:>8.0f}   {medians[floor] / seconds:.2f}x")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--growth", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    setup_django()
+    from django.core.cache import cache
+    from django.test import Client
+
+    from pages.models import ArticlePage
+
+    print(f"Preparing {args.articles} signed-off articles (cloned from the demo article)…", flush=True)
+    ids = prepare_database(args.articles)
+    article = ArticlePage.objects.get(pk=ids[len(ids) // 2])
+    client = Client()
+    etag = client.get(f"/api/v1/articles/{article.slug}/").get("ETag", "")
+
+    detail = {
+        "stored-json": lambda: client.get(f"/bench/stored-json/{article.live_revision_id}/"),
+        "wagtail-v2 detail": lambda: client.get(f"/bench/wagtail-v2/pages/{article.pk}/?fields=*"),
+        "verity detail, uncached": lambda: client.get(f"/api/v1/articles/{article.slug}/"),
+        "verity detail, cached": lambda: client.get(f"/api/v1/articles/{article.slug}/"),
+        "verity detail, 304": lambda: client.get(f"/api/v1/articles/{article.slug}/", HTTP_IF_NONE_MATCH=etag),
+    }
+    medians = measure(detail, args.rounds, before={"verity detail, uncached": cache.clear})
+    report("Article detail (full body)", medians, "stored-json")
+    print(
+        f"  verity uncached / wagtail-v2: {medians['wagtail-v2 detail'] / medians['verity detail, uncached']:.1f}x faster"
+    )
+
+    listing = {
+        "stored-json": detail["stored-json"],
+        "wagtail-v2 list of 20": lambda: client.get(
+            "/bench/wagtail-v2/pages/?type=pages.ArticlePage&fields=*&limit=20"
+        ),
+        "verity list of 20, uncached": lambda: client.get("/api/v1/articles/?page_size=20"),
+        "verity list of 20, cached": lambda: client.get("/api/v1/articles/?page_size=20"),
+    }
+    medians = measure(listing, args.rounds, before={"verity list of 20, uncached": cache.clear})
+    report("Article list, 20 per page", medians, "stored-json")
+    print(
+        f"  verity uncached / wagtail-v2: {medians['wagtail-v2 list of 20'] / medians['verity list of 20, uncached']:.1f}x faster"
+    )
+
+    if args.growth and args.growth > args.articles:
+        small = measure({"list": listing["verity list of 20, uncached"]}, args.rounds, before={"list": cache.clear})
+        print(f"\nGrowing to {args.growth} articles…", flush=True)
+        prepare_database(args.growth)
+        large = measure({"list": listing["verity list of 20, uncached"]}, args.rounds, before={"list": cache.clear})
+        print(
+            f"List latency at {args.growth} vs {args.articles} articles: {large['list'] / small['list']:.2f}x (budget ≤ 1.5x)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
