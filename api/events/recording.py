@@ -30,6 +30,11 @@ def record_event(event_type: str, obj: Model, *, data: dict | None = None) -> Co
         raise ValueError(f"unknown event type {event_type!r}")
     subject = subject_for(obj)
     object_type = subject.object_type if subject else event_type.split(".", 1)[0]
+    tags = cache_tags_for(obj)
+    if event_type.endswith((".unpublished", ".deleted")):
+        # Purge everything the object was published into, even relations gone by now (e.g. on delete).
+        previous = last_publication_event(obj)
+        tags += [tag for tag in (previous.cache_tags if previous else []) if tag not in tags]
     with transaction.atomic():
         _serialise_event_ids()
         event = ContentEvent.objects.create(
@@ -39,7 +44,7 @@ def record_event(event_type: str, obj: Model, *, data: dict | None = None) -> Co
             object_id=str(obj.pk),
             slug=str(getattr(obj, "slug", "") or ""),
             paths=paths_for(obj),
-            cache_tags=cache_tags_for(obj),
+            cache_tags=tags,
             data=data or {},
         )
         event_id = event.pk

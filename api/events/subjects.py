@@ -57,11 +57,37 @@ def object_tag(obj: models.Model) -> str:
 
 
 def cache_tags_for(obj: models.Model) -> list[str]:
-    """The tags a publish/unpublish/delete of ``obj`` purges: the object and every list it may appear in."""
+    """The tags a publish/unpublish/delete of ``obj`` purges: the object, every list it may appear in, and the
+    objects whose own responses show it (an article appears in its reviewers' and authors' "articles reviewed").
+
+    Over-purging is harmless; a missed tag would serve stale content, so related objects are taken broadly.
+    """
     subject = subject_for(obj)
     if subject is None:
         return []
-    return [f"{subject.tag_prefix}-{obj.pk}", subject.list_tag]
+    tags = [f"{subject.tag_prefix}-{obj.pk}", subject.list_tag]
+    if subject.object_type == "article":
+        tags += [f"provider-{provider_id}" for provider_id in sorted(_article_provider_ids(obj))]
+    return tags
+
+
+def _article_provider_ids(article: models.Model) -> set[int]:
+    """Clinicians who signed off (any revision) or authored ``article``."""
+    ids: set[int] = set()
+    try:
+        sign_off_model = apps.get_model("review", "SignOff")
+    except LookupError:
+        sign_off_model = None
+    if sign_off_model is not None:
+        ids.update(
+            sign_off_model.objects.filter(page_id=article.pk, provider__isnull=False).values_list(
+                "provider_id", flat=True
+            )
+        )
+    authors = getattr(article, "authors", None)
+    if authors is not None:
+        ids.update(author.provider_id for author in authors.all() if author.provider_id)
+    return ids
 
 
 def frontend_path(obj: models.Model) -> str | None:

@@ -66,9 +66,12 @@ def test_an_article_publish_unpublish_and_delete_are_recorded(reviewer):
         ("article.unpublished", "iop-for-depression"),
         ("article.deleted", "iop-for-depression"),
     ]
-    published = ContentEvent.objects.first()
+    published, unpublished, deleted = ContentEvent.objects.order_by("id")
     assert published.paths == ["/resources/iop-for-depression/"]
-    assert published.cache_tags == [f"article-{article_id}", "articles"]
+    # The reviewer's own page lists the article ("articles reviewed"), so it is purged too.
+    reviewer_tag = f"provider-{reviewer.provider.pk}"
+    assert published.cache_tags == [f"article-{article_id}", "articles", reviewer_tag]
+    assert unpublished.cache_tags == deleted.cache_tags == published.cache_tags
 
 
 def test_deleting_a_live_article_withdraws_then_deletes_it(reviewer):

@@ -157,6 +157,20 @@ def test_unpublish_removes_the_object_from_cached_detail_and_lists_at_once(
     assert provider.slug not in api_client.get("/api/v1/providers/").content.decode()
 
 
+def test_publishing_an_article_refreshes_its_reviewers_cached_profile(api_client, django_capture_on_commit_callbacks):
+    from tests.review import factories as review
+
+    reviewer = review.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    url = "/api/v1/providers/michael-vines/"
+    assert api_client.get(url).json()["articles_reviewed"] == []
+    assert api_client.get(url)["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        review.published_article(reviewer, slug="iop-for-depression")
+
+    assert [item["slug"] for item in api_client.get(url).json()["articles_reviewed"]] == ["iop-for-depression"]
+
+
 def test_invalidation_is_precise(api_client, provider, django_capture_on_commit_callbacks):
     other = ProviderFactory(name="Natalie Foster", publish=True)
     api_client.get(detail_url(provider))
