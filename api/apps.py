@@ -6,6 +6,8 @@ class ApiConfig(AppConfig):
     verbose_name = "Content API"
 
     def ready(self) -> None:
-        from .events.handlers import connect
+        from .caching import signals as caching_signals
+        from .events import handlers as event_handlers
 
-        connect()
+        event_handlers.connect()
+        caching_signals.connect()

@@ -171,6 +171,20 @@ def test_publishing_an_article_refreshes_its_reviewers_cached_profile(api_client
     assert [item["slug"] for item in api_client.get(url).json()["articles_reviewed"]] == ["iop-for-depression"]
 
 
+def test_editing_a_vocabulary_term_refreshes_responses_that_show_it(api_client, django_capture_on_commit_callbacks):
+    from tests.factories.providers import LevelOfCareFactory
+
+    level = LevelOfCareFactory(slug="intensive-outpatient")
+    TreatmentCenterFactory(slug="phoenix", programs=[level], publish=True)
+    api_client.get("/api/v1/centers/phoenix/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        level.name = "Intensive outpatient program (renamed)"
+        level.save()
+
+    assert "renamed" in api_client.get("/api/v1/centers/phoenix/").content.decode()
+
+
 def test_invalidation_is_precise(api_client, provider, django_capture_on_commit_callbacks):
     other = ProviderFactory(name="Natalie Foster", publish=True)
     api_client.get(detail_url(provider))

@@ -1,0 +1,66 @@
+"""Purge cached responses when shared reference data changes (no content event, no webhook: not public objects).
+
+Vocabulary terms, credentials and crisis resources are shown inside articles, clinicians and centers, whose
+responses carry the ``vocabularies`` tag (and ``topic-<id>`` for topics). Editing one of them in the admin
+purges those tags once the transaction commits. Publications of articles, clinicians and centers are purged
+through content events instead (:mod:`api.events.recording`).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import published, unpublished
+
+from .store import invalidate_tags
+
+logger = logging.getLogger("api.caching")
+
+REFERENCE_MODELS = (
+    "providers.Topic",
+    "providers.LevelOfCare",
+    "providers.Service",
+    "providers.Payer",
+    "providers.Population",
+    "providers.Language",
+    "providers.Credential",
+    "providers.CrisisResource",
+)
+VOCABULARIES_TAG = "vocabularies"
+
+
+def tags_for_reference(instance) -> list[str]:
+    tags = [VOCABULARIES_TAG]
+    if instance._meta.label == "providers.Topic":
+        tags.append(f"topic-{instance.pk}")
+    return tags
+
+
+def _purge(tags: list[str]) -> None:
+    try:
+        invalidate_tags(tags)
+    except Exception:
+        logger.exception("Cache purge failed for %s", tags)
+
+
+def on_reference_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if raw:  # loaddata
+        return
+    transaction.on_commit(partial(_purge, tags_for_reference(instance)), robust=True)
+
+
+def connect() -> None:
+    for label in REFERENCE_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        uid = f"api.caching.reference.{label}"
+        post_save.connect(on_reference_changed, sender=model, dispatch_uid=f"{uid}.saved")
+        post_delete.connect(on_reference_changed, sender=model, dispatch_uid=f"{uid}.deleted")
+        published.connect(on_reference_changed, sender=model, dispatch_uid=f"{uid}.published")
+        unpublished.connect(on_reference_changed, sender=model, dispatch_uid=f"{uid}.unpublished")
