@@ -4,8 +4,9 @@
 
 Rendition names are a fixed allowlist (:data:`RENDITIONS`); clients cannot ask for arbitrary filter specs (an
 image-bomb and disk-filling vector). URLs are absolute, built from ``settings.MEDIA_BASE_URL`` and never from the
-request's Host header. Images are loaded in bulk (:func:`load_images`) and their renditions fetched in one query for the whole
-response (:func:`attach_renditions`), so images cost at most two queries whatever a response contains.
+request's Host header. Images are loaded in bulk with their renditions (:func:`load_images`: one query once renditions exist) or get
+their renditions attached in one query when already loaded (:func:`attach_renditions`), so images cost one query
+per response whatever it contains.
 """
 
 from __future__ import annotations
@@ -37,27 +38,48 @@ def rendition_specs() -> list[str]:
     return [*RENDITIONS.values(), INLINE_RENDITION]
 
 
-def attach_renditions(images: Iterable[object]) -> None:
-    """Prefetch the allowlisted renditions of already-loaded ``images`` in one query (none when empty).
+def _rendition_rows(image_ids: set[int], with_image: bool) -> list:
+    Rendition = get_image_model().get_rendition_model()
+    rows = Rendition.objects.filter(image_id__in=image_ids, filter_spec__in=rendition_specs())
+    return list(rows.select_related("image") if with_image else rows)
 
-    Images reached through ``select_related`` (hero image, photo) and images loaded by id share this one query.
-    """
+
+def attach_renditions(images: Iterable[object]) -> None:
+    """Prefetch the allowlisted renditions of already-loaded ``images`` in one query (none when empty)."""
     by_id = {image.pk: image for image in images if image is not None}
     if not by_id:
         return
-    Rendition = get_image_model().get_rendition_model()
     for image in by_id.values():
         image.prefetched_renditions = []
-    for rendition in Rendition.objects.filter(image_id__in=by_id, filter_spec__in=rendition_specs()):
+    for rendition in _rendition_rows(set(by_id), with_image=False):
         by_id[rendition.image_id].prefetched_renditions.append(rendition)
 
 
-def load_images(ids: Iterable[int | None]) -> dict[int, object]:
-    """Images by id, without their renditions (see :func:`attach_renditions`): one query, none when empty."""
+def load_images(ids: Iterable[int | None], loaded: Iterable[object] = ()) -> dict[int, object]:
+    """Images by id with their allowlisted renditions attached, plus renditions for already ``loaded`` images.
+
+    One query when every image has been rendered before (renditions joined to their image); images never
+    rendered yet cost one more query, once (the renditions are then created and found next time).
+    """
     wanted = {int(image_id) for image_id in ids if image_id}
-    if not wanted:
+    known = {image.pk: image for image in loaded if image is not None}
+    if not wanted and not known:
         return {}
-    return {image.pk: image for image in get_image_model().objects.filter(pk__in=wanted)}
+    images: dict[int, object] = dict(known)
+    for image in images.values():
+        image.prefetched_renditions = []
+    for rendition in _rendition_rows(wanted | set(known), with_image=True):
+        image = images.get(rendition.image_id)
+        if image is None:
+            image = images[rendition.image_id] = rendition.image
+            image.prefetched_renditions = []
+        image.prefetched_renditions.append(rendition)
+    missing = wanted - set(images)
+    if missing:
+        for image in get_image_model().objects.filter(pk__in=missing):
+            image.prefetched_renditions = []
+            images[image.pk] = image
+    return {pk: image for pk, image in images.items() if pk in wanted}
 
 
 def _rendition(image, spec: str) -> dict | None:

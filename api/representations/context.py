@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Q
 
 from .. import paths
-from ..images import attach_renditions, load_images
+from ..images import load_images
 from ..richtext import RichTextContext, collect_references
 
 MAX_FILTERED_CENTERS = 100
@@ -64,8 +64,7 @@ class ResolveContext:
         self._load_pages()
         self._load_centers()
         self._load_providers()
-        self.images = load_images(self.image_ids)
-        attach_renditions([*self.images.values(), *self.extra_images])
+        self.images = load_images(self.image_ids, loaded=self.extra_images)
         self.richtext.images = self.images
         return self
 
@@ -110,16 +109,38 @@ class ResolveContext:
             ][:MAX_FILTERED_CENTERS]
 
     def _load_providers(self) -> None:
+        """Public clinicians with their credential holdings in one query (LEFT JOIN), as in-memory objects so
+        ``Provider.display_name`` — the one place post-nominals are derived — renders them without queries."""
         if not self.provider_ids:
             return
-        from providers.models import Provider
+        from providers.models import Credential, CredentialHolding, Provider
 
-        providers = (
+        holding_fields = ("pk", "sort_order", "status", "expires_on", "show_on_byline", "credential__code")
+        rows = (
             Provider.objects.public()
             .filter(pk__in=self.provider_ids)
-            .prefetch_related("credential_holdings__credential")
+            .values_list(
+                "pk", "slug", "name", "honorific", *(f"credential_holdings__{name}" for name in holding_fields)
+            )
         )
-        self.providers = {provider.pk: provider_reference(provider) for provider in providers}
+        providers: dict[int, Any] = {}
+        holdings: dict[int, list] = defaultdict(list)
+        for pk, slug, name, honorific, holding_pk, sort_order, status, expires_on, shown, code in rows:
+            providers.setdefault(pk, Provider(pk=pk, slug=slug, name=name, honorific=honorific))
+            if holding_pk is not None:
+                holdings[pk].append(
+                    CredentialHolding(
+                        pk=holding_pk,
+                        sort_order=sort_order,
+                        status=status,
+                        expires_on=expires_on,
+                        show_on_byline=shown,
+                        credential=Credential(code=code),
+                    )
+                )
+        for pk, provider in providers.items():
+            provider.credential_holdings = holdings[pk]  # in-memory children (modelcluster), no query
+            self.providers[pk] = provider_reference(provider)
 
 
 def center_summary_from_values(slug: str, name: str, city: str, state: str) -> dict[str, Any]:

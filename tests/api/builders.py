@@ -184,3 +184,39 @@ def seed_content() -> dict[str, Any]:
         "topic": depression,
         "level": iop,
     }
+
+
+def image(title: str = "Photo") -> Any:
+    """A real (tiny) image file, so renditions can be generated."""
+    from wagtail_factories import ImageFactory
+
+    return ImageFactory(title=title)
+
+
+def every_block_body(center: Any, provider: Any, linked: ArticlePage, picture: Any) -> list[tuple[str, Any]]:
+    """A body using every block type, with rich-text links and an inline image embed."""
+    return [
+        ("heading", {"text": "All blocks", "level": "3", "anchor": "all"}),
+        (
+            "paragraph",
+            rich(
+                f'<p>See <a linktype="page" id="{linked.pk}">this</a>.</p>'
+                f'<embed embedtype="image" id="{picture.pk}" format="fullwidth" alt="Inline picture"/>'
+            ),
+        ),
+        ("list", {"style": "numbered", "items": [rich("<p>One</p>"), rich("<p>Two</p>")]}),
+        (
+            "call_to_action",
+            {
+                "primary": {"label": "Call us", "kind": "phone", "phone": "(602) 555-0100"},
+                "secondary": {"label": "Read more", "kind": "page", "page": linked},
+            },
+        ),
+        ("statistic", {"value": "8.3%", "text": "of adults", "citations": [1]}),
+        ("treatment_centers", {"heading": "Centers", "centers": [center], "state": ""}),
+        ("treatment_centers", {"heading": "All Arizona", "centers": [], "state": "AZ"}),
+        ("program_spotlight", {"center": center, "heading": "Spotlight", "body": rich("<p>Care.</p>")}),
+        ("faq", {"heading": "Questions", "items": [{"question": "How long?", "answer": rich("<p>Weeks.</p>")}]}),
+        ("quote", {"quote": "Healing takes time.", "attribution": "", "provider": provider}),
+        ("image", {"image": {"image": picture, "alt_text": "A calm room", "decorative": False}, "caption": "Room"}),
+    ]

@@ -1,0 +1,140 @@
+"""Pinned query counts: constant in page size and body contents (budget: detail ≤ 6, list ≤ 8).
+
+Each test warms up once (renditions get generated, content types cached), empties the response cache so the
+view really runs, then pins the count. The response cache is a per-process cache here so that only the view's
+own queries are counted; the cached path itself is asserted to cost no query at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
+
+from .builders import every_block_body, image, public_article
+
+pytestmark = pytest.mark.django_db
+
+
+def count(client, cache, url: str, expected: int, django_assert_num_queries) -> dict:
+    warm = client.get(url)
+    assert warm.status_code == 200, warm.content
+    cache.clear()
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_article_detail_with_every_block_type(api_client, locmem_cache, django_assert_num_queries):
+    center = TreatmentCenterFactory(programs=["intensive-outpatient"])
+    provider = ProviderFactory(credentials=["LPC-S", "MS"])
+    linked = public_article(title="Linked", slug="linked")
+    picture = image()
+    public_article(
+        title="Everything",
+        slug="everything",
+        topics=["depression", "anxiety"],
+        levels_of_care=["intensive-outpatient"],
+        hero_image=image("Hero"),
+        og_image=image("Share"),
+        body=every_block_body(center, provider, linked, picture),
+    )
+    # 1 article + review stamps + hero/og images (JOINs, visibility subqueries inline)
+    # 2 topics ∪ levels of care ∪ references ∪ crisis resources (UNION ALL)
+    # 3 public pages linked from rich text and actions
+    # 4 public centers chosen or matched by blocks (with their levels of care)
+    # 5 public clinicians quoted, with their credential holdings (LEFT JOIN)
+    # 6 images of blocks and rich text with their renditions, and the hero/og renditions
+    data = count(api_client, locmem_cache, "/api/v1/articles/everything/", 6, django_assert_num_queries)
+    assert [block["type"] for block in data["body"]] == [
+        "heading", "paragraph", "list", "call_to_action", "statistic", "treatment_centers", "treatment_centers",
+        "program_spotlight", "faq", "quote", "image",
+    ]  # fmt: skip
+    assert data["body"][9]["value"]["provider"]["display_name"] == provider.display_name
+    assert data["body"][10]["value"]["image"]["renditions"]["thumbnail"]["width"] > 0
+    assert 'src="https://cms.example.com/media/images/' in data["body"][1]["value"]
+    assert data["hero_image"]["url"].startswith("https://cms.example.com/")
+
+
+def test_seed_article_detail(seed, api_client, locmem_cache, django_assert_num_queries):
+    # 1 article + stamps, 2 related rows (UNION ALL), 3 linked public pages, 4 public centers in blocks
+    count(api_client, locmem_cache, "/api/v1/articles/iop-for-depression/", 4, django_assert_num_queries)
+
+
+@pytest.mark.parametrize("items", [2, 20])
+def test_article_list_is_constant_in_page_size(items, api_client, locmem_cache, django_assert_num_queries):
+    for number in range(items):
+        public_article(
+            title=f"Listed {number}", slug=f"listed-{number}", topics=["depression"], levels_of_care=["intensive-outpatient"],
+            hero_image=image(f"Hero {number}"),
+        )  # fmt: skip
+    # 1 count, 2 page of articles + stamps + hero images, 3 related rows (UNION ALL), 4 hero renditions
+    data = count(api_client, locmem_cache, "/api/v1/articles/?page_size=100", 4, django_assert_num_queries)
+    assert len(data["results"]) == items
+
+
+@pytest.mark.parametrize("items", [2, 20])
+def test_filtered_article_list(items, seed, api_client, locmem_cache, django_assert_num_queries):
+    for number in range(items):
+        public_article(title=f"Depression {number}", slug=f"depression-{number}", topics=["depression"])
+    url = "/api/v1/articles/?topic=depression&provider=michael-vines&search=depression&ordering=title"
+    # 1 reviewers' bylines (provider filter), 2+3 search candidates and their public subset,
+    # 4 count, 5 page, 6 related rows
+    count(api_client, locmem_cache, url, 6, django_assert_num_queries)
+
+
+@pytest.mark.parametrize("items", [2, 20])
+def test_provider_list(items, api_client, locmem_cache, django_assert_num_queries):
+    for number in range(items):
+        ProviderFactory(name=f"Clinician {number:02}", credentials=["LPC-S", "MS"], photo=image(f"P{number}"))
+    # 1 count, 2 page + photos, 3 credential holdings + credentials, 4 photo renditions
+    data = count(api_client, locmem_cache, "/api/v1/providers/?page_size=100", 4, django_assert_num_queries)
+    assert len(data["results"]) == items
+
+
+def test_provider_detail(seed, api_client, locmem_cache, django_assert_num_queries):
+    provider = seed["providers"]["vines"]
+    provider.photo = image("Vines")
+    provider.bio = f'<p>Reviews <a linktype="page" id="{seed["support"].pk}">our guides</a>.</p>'
+    provider.save()
+    # 1 clinician + photo, 2 holdings + credentials, 3 specialties ∪ public centers, 4 reviewed public articles,
+    # 5 public pages linked from the bio, 6 photo renditions
+    data = count(api_client, locmem_cache, "/api/v1/providers/michael-vines/", 6, django_assert_num_queries)
+    assert 'href="/resources/levels-of-care/"' in data["bio"]
+
+
+@pytest.mark.parametrize("items", [2, 20])
+def test_center_list(items, api_client, locmem_cache, django_assert_num_queries):
+    for number in range(items):
+        TreatmentCenterFactory(programs=["intensive-outpatient", "partial-hospitalization"])
+    # 1 count, 2 page, 3 programs + levels of care
+    data = count(api_client, locmem_cache, "/api/v1/centers/?page_size=100", 3, django_assert_num_queries)
+    assert len(data["results"]) == items
+    # near: 1 centers in the bounding box, 2 programs of the page's centers (the count is the list's length)
+    count(api_client, locmem_cache, "/api/v1/centers/?near=33.5,-112.07&radius_km=100", 2, django_assert_num_queries)
+
+
+def test_center_detail(seed, api_client, locmem_cache, django_assert_num_queries):
+    # 1 center, 2 programs + levels, 3 hours, 4 licenses, 5 services ∪ conditions ∪ populations ∪ languages ∪ payers
+    count(api_client, locmem_cache, "/api/v1/centers/arizona-iop-phoenix/", 5, django_assert_num_queries)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/api/v1/topics/", 2),  # count, page
+        ("/api/v1/vocabularies/levels-of-care/", 2),
+        ("/api/v1/routes/?path=/resources/iop-for-depression/", 1),  # public article by path
+        ("/api/v1/sitemap/", 3),  # articles, clinicians, centers
+        ("/api/v1/search/?q=depression", 4),  # per type: candidates (+ their public subset when any)
+    ],
+)
+def test_discovery_endpoints(seed, api_client, locmem_cache, django_assert_num_queries, url, expected):
+    count(api_client, locmem_cache, url, expected, django_assert_num_queries)
+
+
+def test_cached_response_costs_no_query(seed, api_client, locmem_cache, django_assert_num_queries):
+    api_client.get("/api/v1/articles/iop-for-depression/")
+    with django_assert_num_queries(0):
+        assert api_client.get("/api/v1/articles/iop-for-depression/").status_code == 200
