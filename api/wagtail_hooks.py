@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
@@ -21,6 +22,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from .admin_views import frontend_preview, frontend_preview_url
 from .events.subjects import subject_for
 from .preview import user_can_preview
+from .webhooks.forms import WebhookEndpointForm
 from .webhooks.models import WebhookDelivery, WebhookEndpoint
 
 PREVIEW_LABEL = "Preview on frontend"
@@ -47,7 +49,16 @@ class WebhookEndpointViewSet(ModelViewSet):
     icon = "link-external"
     menu_label = "Endpoints"
     add_to_admin_menu = False
-    form_fields = ["url", "description", "secret", "event_types", "is_active"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("url"),
+            FieldPanel("description"),
+            FieldPanel("secret"),
+            FieldPanel("event_types"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=WebhookEndpointForm,
+    )
     list_display = ["url", "description", "is_active", "disabled_reason", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["url", "description"]

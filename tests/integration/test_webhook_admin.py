@@ -88,8 +88,29 @@ def test_the_admin_form_refuses_private_targets(admin_client, settings):
     settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS = False
     response = admin_client.post(
         reverse("webhook_endpoints:add"),
-        {"url": "http://169.254.169.254/latest/meta-data/", "description": "", "secret": "", "event_types": "[]"},
+        {"url": "http://169.254.169.254/latest/meta-data/", "description": "", "secret": ""},
     )
     assert response.status_code == 200  # the form again, with the error
     assert "webhooks may only target public addresses" in response.content.decode()
     assert not WebhookEndpoint.objects.exists()
+
+
+def test_an_editor_adds_an_endpoint_in_the_admin_with_event_checkboxes(admin_client, receiver, private_targets_allowed):
+    form = admin_client.get(reverse("webhook_endpoints:add")).content.decode()
+    assert 'type="checkbox" name="event_types" value="article.published"' in form
+
+    response = admin_client.post(
+        reverse("webhook_endpoints:add"),
+        {
+            "url": receiver.url,
+            "description": "Static build",
+            "secret": "",
+            "event_types": ["article.published", "article.unpublished"],
+            "is_active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    endpoint = WebhookEndpoint.objects.get()
+    assert endpoint.event_types == ["article.published", "article.unpublished"]
+    assert endpoint.secret.startswith("whsec_")
