@@ -24,6 +24,7 @@ from api.errors import InvalidParameter
 from api.events.models import PUBLICATION_EVENT_TYPES, ContentEvent
 from api.events.subjects import CHANGE_FEED_TAG
 from api.pagination import positive_integer
+from api.serializers.common import ErrorSerializer
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
@@ -79,7 +80,10 @@ class ChangeFeedView(APIView):
             OpenApiParameter("since", str, description="Opaque cursor from a previous `next_cursor`."),
             OpenApiParameter("limit", int, description=f"Events per page, 1–{MAX_LIMIT} (default {DEFAULT_LIMIT})."),
         ],
-        responses={200: ChangeFeedSerializer, 400: OpenApiResponse(description="Bad `since` or `limit`.")},
+        responses={
+            200: ChangeFeedSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Bad `since` or `limit`, or an unknown parameter."),
+        },
     )
     def get(self, request: Request) -> Response:
         for name in request.query_params:

@@ -8,8 +8,7 @@ Neither ever falls back to live content. Tokens come from the admin's "Preview o
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +16,8 @@ from rest_framework.views import APIView
 
 from api.errors import InvalidParameter, PreviewTokenInvalid
 from api.preview import InvalidPreviewToken, PreviewRevisionGone, resolve_preview_token
+from api.serializers.common import ErrorSerializer, error_responses
+from api.serializers.resources import ArticleDetailSerializer, CenterDetailSerializer, ProviderDetailSerializer
 
 ALLOWED_PARAMETERS = {"token"}
 
@@ -38,9 +39,17 @@ class PreviewView(APIView):
         ),
         parameters=[OpenApiParameter("token", str, required=True, description="Preview token.")],
         responses={
-            200: OpenApiResponse(OpenApiTypes.OBJECT, description="Article, provider or center detail."),
-            401: OpenApiResponse(description="Missing, malformed, tampered with or expired token."),
-            410: OpenApiResponse(description="The revision has been deleted."),
+            200: OpenApiResponse(
+                PolymorphicProxySerializer(
+                    component_name="PreviewDetail",
+                    serializers=[ArticleDetailSerializer, ProviderDetailSerializer, CenterDetailSerializer],
+                    resource_type_field_name=None,
+                ),
+                description="The draft, in the shape of the article, provider or center detail endpoint.",
+            ),
+            **error_responses(400),
+            401: OpenApiResponse(ErrorSerializer, description="Missing, malformed, tampered with or expired token."),
+            410: OpenApiResponse(ErrorSerializer, description="The draft (revision or object) has been deleted."),
         },
     )
     def get(self, request: Request) -> Response:
