@@ -24,3 +24,26 @@ class ProviderAdminForm(WagtailAdminModelForm):
                 if "verified_on" in form.changed_data and form.cleaned_data.get("verified_on"):
                     form.instance.verified_by = user
         return super().save(commit=commit)
+
+
+class TreatmentCenterAdminForm(WagtailAdminModelForm):
+    """Center edit form: opening hours on the same day must not overlap (each row is checked on its own model)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        hours = self.formsets.get("hours")
+        if hours is None or not hours.is_valid():
+            return cleaned_data
+        by_day: dict[str, list[Any]] = {}
+        for form in hours.forms:
+            if form in hours.deleted_forms or (not form.has_changed() and form.instance.pk is None):
+                continue
+            day, opens, closes = (form.cleaned_data.get(key) for key in ("day", "opens", "closes"))
+            if day and opens and closes:
+                by_day.setdefault(day, []).append((opens, closes, form))
+        for ranges in by_day.values():
+            ranges.sort(key=lambda row: row[0])
+            for (_, previous_closes, _), (opens, _, form) in zip(ranges, ranges[1:], strict=False):
+                if opens < previous_closes:
+                    form.add_error("opens", "These hours overlap other hours on the same day.")
+        return cleaned_data

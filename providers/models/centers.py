@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from ..forms import TreatmentCenterAdminForm
 from ..validators import validate_latitude, validate_longitude, validate_timezone, validate_us_state
 
 
@@ -67,6 +68,8 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
     listing_verified_on = models.DateField(null=True, blank=True, help_text="When this listing was last checked.")
 
     objects = TreatmentCenterQuerySet.as_manager()
+
+    base_form_class = TreatmentCenterAdminForm
 
     search_fields = [
         index.SearchField("name", boost=3),

@@ -100,3 +100,27 @@ def test_create_with_program_and_publish(admin_client):
     assert response.status_code == 302
     center = TreatmentCenter.objects.public().get(slug="camelback-recovery")
     assert [program.level_of_care.slug for program in center.programs.all()] == ["partial-hospitalization"]
+
+
+def test_overlapping_hours_on_one_day_are_refused(admin_client):
+    rows = [
+        {"day": "monday", "opens": "08:00", "closes": "12:00"},
+        {"day": "monday", "opens": "11:00", "closes": "17:00"},
+        {"day": "tuesday", "opens": "11:00", "closes": "17:00"},
+    ]
+    response = admin_client.post(admin_url(TreatmentCenter, "add"), center_form_data(hours=inline_formset(rows)))
+    assert response.status_code == 200
+    forms = response.context["form"].formsets["hours"].forms
+    assert forms[1].errors["opens"] == ["These hours overlap other hours on the same day."]
+    assert not forms[0].errors and not forms[2].errors
+    assert not TreatmentCenter.objects.exists()
+
+
+def test_split_hours_on_one_day_are_accepted(admin_client):
+    rows = [
+        {"day": "monday", "opens": "13:00", "closes": "17:00"},
+        {"day": "monday", "opens": "08:00", "closes": "12:00"},
+    ]
+    response = admin_client.post(admin_url(TreatmentCenter, "add"), center_form_data(hours=inline_formset(rows)))
+    assert response.status_code == 302
+    assert TreatmentCenter.objects.get().hours.count() == 2
