@@ -106,7 +106,7 @@ def test_provider_detail(seed, api_client, locmem_cache, django_assert_num_queri
 
 @pytest.mark.parametrize("items", [2, 20])
 def test_center_list(items, api_client, locmem_cache, django_assert_num_queries):
-    for number in range(items):
+    for _ in range(items):
         TreatmentCenterFactory(programs=["intensive-outpatient", "partial-hospitalization"])
     # 1 count, 2 page, 3 programs + levels of care
     data = count(api_client, locmem_cache, "/api/v1/centers/?page_size=100", 3, django_assert_num_queries)
