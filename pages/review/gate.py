@@ -43,7 +43,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Exists, Q
+from django.db.models import Exists, Model, Q
 
 from .errors import UnsignedRevisionError
 from .hashing import content_hash
@@ -52,7 +52,8 @@ if TYPE_CHECKING:
     from wagtail.models import Page, Revision
 
 
-def article_model():  # noqa: ANN201 - returns the ArticlePage class
+def article_model() -> type[Model]:
+    """The ``ArticlePage`` class (looked up lazily: this module is imported while apps load)."""
     from django.apps import apps
 
     return apps.get_model("pages", "ArticlePage")

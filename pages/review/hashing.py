@@ -4,6 +4,11 @@ Two revisions with the same fingerprint show readers the same article, so a sign
 other (e.g. an editor re-saves or re-publishes unchanged content). Excluded: tree position and ids, publication
 and lock state, timestamps, owner, comments, scheduling, and ``change_kind`` (a note about the change, not content).
 Child objects (references, authors) lose their own ids and parent keys; their order is kept.
+
+Stability matters: sign-offs store the hash computed when they were made, and the gate recomputes the hash of
+the revision about to go live. Changing what is hashed (these key lists, the canonical form) therefore makes
+existing sign-offs stop matching. Do it only with a data migration that re-hashes ``SignOff.content_hash``,
+``Publication.content_hash`` and ``RevisionFingerprint`` from the stored revision content.
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ def _authors(page: Any) -> list[dict[str, Any]]:
 def recompute(page: Any) -> ArticleStamps:
     """Recompute and store the stamps of one article from publications, the live revision and sign-offs."""
     from .gate import article_model, content_is_signed_off
-    from .models import ArticleStamps, SignOff
+    from .models import ArticleStamps, RevisionFingerprint, SignOff
 
     page = article_model().objects.select_related("live_revision").get(pk=page.pk)
     stamps, _ = ArticleStamps.objects.select_for_update().get_or_create(page=page)
@@ -133,6 +133,8 @@ def recompute(page: Any) -> ArticleStamps:
     approvals: list = []
     if live_revision is not None:
         live_hash = content_hash(live_revision.content)
+        # Keep the fingerprint the public queryset joins on in step (revisions loaded raw have none).
+        RevisionFingerprint.objects.update_or_create(revision=live_revision, defaults={"content_hash": live_hash})
         if content_is_signed_off(page.pk, live_hash):
             approvals = list(
                 SignOff.objects.approved()

@@ -19,9 +19,6 @@ from pages.review.stamps import stamps_representation
 from pages.review.visibility import public_articles
 from tests.review import factories
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 CHROMIUM_ARGS = [
@@ -35,8 +32,13 @@ NEW_TITLE = "IOP for Depression: What to Expect, How It Works and Who It Helps"
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread, which makes Django refuse the (synchronous) ORM
+    # calls the test makes. Allow them for this test only: set at import time it would leak into every
+    # subprocess of the run (and `check --deploy` rightly rejects it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

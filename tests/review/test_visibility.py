@@ -100,3 +100,15 @@ def test_queryset_can_be_narrowed_first(medical_reviewer):
     first = factories.published_article(medical_reviewer)
     factories.published_article(medical_reviewer)
     assert list(public_articles(ArticlePage.objects.filter(pk=first.pk))) == [first]
+
+
+def test_missing_fingerprint_hides_until_recomputed(medical_reviewer):
+    """Revisions loaded raw (fixtures) have no fingerprint: hidden, never wrongly public; recompute restores it."""
+    from pages.review.models import RevisionFingerprint
+    from pages.review.stamps import recompute
+
+    page = factories.published_article(medical_reviewer)
+    RevisionFingerprint.objects.filter(revision_id=page.live_revision_id).delete()
+    assert public_ids() == set()
+    recompute(page)
+    assert public_ids() == {page.pk}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 
@@ -14,10 +16,10 @@ class SignOffQuerySet(models.QuerySet):
     def approved(self) -> SignOffQuerySet:
         return self.filter(decision=SignOff.Decision.APPROVED)
 
-    def update(self, **kwargs):  # noqa: ANN201 - mirrors QuerySet.update
+    def update(self, **kwargs: Any) -> NoReturn:
         raise SignOffImmutableError("Sign-offs are audit records and cannot be changed.")
 
-    def delete(self):  # noqa: ANN201 - mirrors QuerySet.delete
+    def delete(self) -> NoReturn:
         raise SignOffImmutableError("Sign-offs are audit records and cannot be deleted.")
 
 
@@ -90,7 +92,7 @@ class SignOff(models.Model):
             raise SignOffImmutableError("Sign-offs are audit records and cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # noqa: ANN201 - mirrors Model.delete
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise SignOffImmutableError("Sign-offs are audit records and cannot be deleted.")
 
     @property
