@@ -235,7 +235,9 @@ def test_the_admin_shows_preview_on_frontend_for_articles_and_snippets(client, a
     snippet_edit = client.get(urls.get_edit_url(provider)).content.decode()
     snippet_list = client.get(reverse(Provider.snippet_viewset.get_url_name("list"))).content.decode()
 
-    for html, obj in ((page_edit, article), (snippet_edit, provider), (snippet_list, provider)):
+    page_list = client.get(reverse("wagtailadmin_explore", args=[article.get_parent().pk])).content.decode()
+
+    for html, obj in ((page_edit, article), (page_list, article), (snippet_edit, provider), (snippet_list, provider)):
         assert "Preview on frontend" in html
         assert frontend_preview_url(obj) in html
 
