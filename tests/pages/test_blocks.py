@@ -18,6 +18,7 @@ from pages.blocks import (
     CaptionedImageBlock,
     HeadingBlock,
     ItemListBlock,
+    QuestionAnswerBlock,
     StatisticBlock,
     TreatmentCentersBlock,
     cited_reference_errors,
@@ -66,6 +67,12 @@ def test_every_block_documents_itself(name):
     assert block.get_preview_value() is not None
     assert type(block).__doc__ and "\n" not in type(block).__doc__.strip()
     assert block.is_previewable, f"{name} has no block-picker preview"
+
+
+def test_nested_blocks_document_themselves_too():
+    for block in (ActionBlock(), QuestionAnswerBlock()):
+        assert block.meta.icon != "placeholder" and block.get_description() and block.get_preview_value()
+        assert type(block).__doc__
 
 
 @pytest.mark.django_db
