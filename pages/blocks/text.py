@@ -105,5 +105,5 @@ class QuoteBlock(blocks.StructBlock):
         template = f"{BLOCK_TEMPLATES}/quote.html"
         preview_value = {
             "quote": "Healing doesn’t look the same for everyone — we meet you exactly where you are.",
-            "attribution": "Natalie Foster, LPC-S, MS",
+            "attribution": "Our clinical team",
         }
