@@ -135,6 +135,16 @@ def test_two_headings_with_the_same_anchor_are_refused_on_the_second():
     assert "anchor" in excinfo.value.block_errors[1].block_errors
 
 
+def test_unfinished_headings_in_a_draft_do_not_clash():
+    value = BODY.to_python(
+        [
+            {"type": "heading", "value": {"text": "", "level": "2", "anchor": ""}},
+            {"type": "heading", "value": {"text": "", "level": "2", "anchor": ""}},
+        ]
+    )
+    assert len(BODY.clean_deferred(value)) == 2
+
+
 # --- Paragraphs and lists -----------------------------------------------------------------------
 
 
