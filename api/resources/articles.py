@@ -48,6 +48,11 @@ class ArticleListView(PublicListView):
 
 
 class ArticleDetailView(PublicDetailView):
+    """``slug`` is unique among siblings only; on a clash the article earliest in the tree wins (its path is
+    the canonical one the sitemap and routes give for it)."""
+
+    slug_tiebreak = ("path",)
+
     def get_queryset(self):
         return article_queryset()
 

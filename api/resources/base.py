@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -48,14 +47,17 @@ class PublicDetailView(GenericAPIView):
     def represent(self, obj: Any, request: Request) -> dict:
         raise NotImplementedError
 
+    # Tiebreak when a slug is not unique (Wagtail page slugs are unique among siblings only).
+    slug_tiebreak: tuple[str, ...] = ("pk",)
+
     def get_object(self) -> Any:
         slug = self.kwargs.get(self.lookup_field, "")
         if not SLUG_PATTERN.match(slug):
             raise not_found()
-        try:
-            return self.get_queryset().get(**{self.lookup_field: slug})
-        except (self.get_queryset().model.DoesNotExist, Http404) as error:
-            raise not_found() from error
+        obj = self.get_queryset().filter(**{self.lookup_field: slug}).order_by(*self.slug_tiebreak).first()
+        if obj is None:
+            raise not_found()
+        return obj
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         check_parameters(request, set())

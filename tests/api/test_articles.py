@@ -136,3 +136,25 @@ def test_article_ordering(seed, api_client):
     first_published = slugs(api_client.get("/api/v1/articles/?ordering=-first_published"))
     assert first_published[-1] == "aardvark"
     assert SEED_SIGNED_AT.date().isoformat() == "2025-12-22"
+
+
+def test_same_slug_in_two_sections_is_deterministic(seed, api_client):
+    from tests.factories.pages import ArticleIndexPageFactory
+
+    other = ArticleIndexPageFactory(title="Blog", slug="blog")
+    public_article(title="Blog copy", slug="iop-for-depression", parent=other)
+    response = api_client.get("/api/v1/articles/iop-for-depression/")
+    assert response.status_code == 200
+    route = api_client.get("/api/v1/routes/", {"path": "/blog/iop-for-depression/"}).json()
+    assert route["type"] == "article"
+
+
+def test_center_filter_ignores_centers_only_in_a_draft(seed, api_client):
+    from pages.models import ArticlePage
+    from tests.factories.providers import TreatmentCenterFactory
+
+    newcomer = TreatmentCenterFactory(name="Newcomer", slug="newcomer")
+    draft = ArticlePage.objects.get(pk=seed["support"].pk).get_latest_revision_as_object()
+    draft.body = [("treatment_centers", {"heading": "New", "centers": [newcomer], "state": ""})]
+    draft.save_revision()
+    assert slugs(api_client.get("/api/v1/articles/?center=newcomer")) == []
