@@ -170,7 +170,7 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         today = timezone.localdate()
         byline = self.byline_holdings()
         context["holdings"] = [
-            {"holding": holding, "flags": holding.flags(today), "on_byline": any(holding is shown for shown in byline)}
+            {"holding": holding, "flags": holding.flags(today), "on_byline": holding in byline}
             for holding in self.holdings_in_display_order()
         ]
         context["credentials_last_verified"] = self.credentials_last_verified()

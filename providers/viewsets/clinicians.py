@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import Credential, Provider
@@ -27,7 +27,7 @@ class ProviderViewSet(SnippetViewSet):
     url_prefix = "providers/clinicians"
     list_display = [
         "display_name",
-        "get_category_display",
+        Column("category", label="Category", accessor="get_category_display", sort_key="category"),
         CredentialsLastVerifiedColumn(),
         CredentialFlagsColumn(),
         CanSignOffColumn(),
@@ -53,7 +53,12 @@ class CredentialViewSet(SnippetViewSet):
     menu_label = "Credentials"
     menu_name = "credentials"
     url_prefix = "providers/credentials"
-    list_display = ["code", "name", "get_kind_display", "issuer"]
+    list_display = [
+        "code",
+        "name",
+        Column("kind", label="Kind", accessor="get_kind_display", sort_key="kind"),
+        "issuer",
+    ]
     list_filter = ["kind"]
     search_fields = ["code", "name", "issuer"]
     search_backend_name = None

@@ -30,11 +30,14 @@ def test_clinician_preview_shows_the_unsaved_byline_and_flags(admin_client):
     holdings = [
         holding_data(fnp.pk, verified_on=days_ago(10).isoformat(), verification_method="primary_source"),
         holding_data(carn.pk),  # not verified yet
+        holding_data(Credential.objects.get(code="RN").pk, show_on_byline=None),  # unticked: listed, not printed
     ]
     data = provider_form_data(name="Alex Spritzer", slug=provider.slug, holdings=holdings, centers=[center.pk])
     html = preview(admin_client, admin_url(Provider, "preview_on_edit", provider.pk), data)
 
-    assert "Alex Spritzer, FNP, CARN-AP" in html
+    assert "Alex Spritzer, FNP, CARN-AP<" in html
+    assert html.count("Not printed after the name") == 1
+    assert html.index("Not printed after the name") > html.index("Registered Nurse")
     assert "Helps adults with depression." in html
     assert "Credentials not yet verified" in html
     assert "CARN-AP: unverified" in html  # editor-only compliance note
