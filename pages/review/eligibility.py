@@ -53,11 +53,7 @@ def check_reviewer(user: AbstractBaseUser, revision: Revision | None = None) -> 
             "Your credentials are not in good standing (active, unexpired and verified), so you cannot sign off"
             + (f": {problems}." if problems else ".")
         )
-    if (
-        revision is not None
-        and revision.user_id == user.pk
-        and not getattr(settings, "REVIEW_ALLOW_SELF_REVIEW", False)
-    ):
+    if revision is not None and revision.user_id == user.pk and not settings.REVIEW_ALLOW_SELF_REVIEW:
         raise ReviewerNotEligibleError("You cannot sign off a revision you saved yourself.")
     return provider
 

@@ -147,6 +147,15 @@ def test_reviewers_cannot_sign_their_own_revision(medical_reviewer):
         act(task_state, medical_reviewer, "approve", APPROVE)
 
 
+def test_self_review_is_allowed_only_when_the_setting_says_so(settings, medical_reviewer):
+    settings.REVIEW_ALLOW_SELF_REVIEW = True
+    page = factories.draft_article()
+    factories.edit(page, user=medical_reviewer, text="I wrote this myself.")
+    task_state = submit(page, medical_reviewer)
+    act(task_state, medical_reviewer, "approve", APPROVE)
+    assert SignOff.objects.filter(reviewer=medical_reviewer, decision="approved").exists()
+
+
 def test_a_finished_review_refuses_a_second_decision(editor_user, medical_reviewer, clinical_reviewer):
     """The sequential half of W4: the loser gets a message (ReviewConflictError), nothing is recorded."""
     page = factories.draft_article()
