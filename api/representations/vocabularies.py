@@ -21,6 +21,16 @@ def level_of_care(obj: Any) -> dict[str, Any]:
 
 def vocabulary_entry(obj: Any, kind: str) -> dict[str, Any]:
     """A term in ``/vocabularies/{kind}/``: id, slug, name, description plus the kind's own codes."""
+    if kind == "credentials":  # addressed by code (the post-nominal), e.g. LPC-S
+        return {
+            "id": obj.pk,
+            "slug": obj.code,
+            "name": obj.name,
+            "description": "",
+            "code": obj.code,
+            "kind": obj.kind,
+            "issuer": obj.issuer or None,
+        }
     entry: dict[str, Any] = {"id": obj.pk, "slug": obj.slug, "name": obj.name, "description": obj.description}
     if kind == "levels-of-care":
         entry.update(samhsa_code=obj.samhsa_code or None, asam_level=obj.asam_level or None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
-from providers.models import Language, LevelOfCare, Payer, Population, Service, Topic
+from providers.models import Credential, Language, LevelOfCare, Payer, Population, Service, Topic
 
 from ..representations.vocabularies import vocabulary_entry
 from ..serializers import VocabularyTermSerializer, error_responses
@@ -18,7 +18,9 @@ VOCABULARIES = {
     "payers": Payer,
     "populations": Population,
     "languages": Language,
+    "credentials": Credential,  # what the providers list's `credential` filter accepts (by code)
 }
+ORDERING = {"credentials": ("code", "pk")}
 
 
 class VocabularyListView(PublicListView):
@@ -35,7 +37,7 @@ class VocabularyListView(PublicListView):
         model = VOCABULARIES.get(self.kind)
         if model is None:
             raise not_found()
-        return model.objects.order_by("sort_order", "name", "pk")
+        return model.objects.order_by(*ORDERING.get(self.kind, ("sort_order", "name", "pk")))
 
     def represent(self, objects, request):
         return [vocabulary_entry(obj, self.kind) for obj in objects]

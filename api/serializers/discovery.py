@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from .resources import CREDENTIAL_KINDS
+
 # One choice set for "which kind of public object" (named ContentTypeEnum via ENUM_NAME_OVERRIDES).
 CONTENT_TYPE_CHOICES = ["article", "provider", "center"]
 
 
 class VocabularyTermSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    slug = serializers.SlugField()
+    slug = serializers.CharField(help_text="Slug; for credentials, the code.")
     name = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
     samhsa_code = serializers.CharField(allow_null=True, required=False)
     asam_level = serializers.CharField(allow_null=True, required=False, help_text="Levels of care only.")
     shows_crisis_resources = serializers.BooleanField(required=False, help_text="Topics only.")
-    code = serializers.CharField(required=False, help_text="Languages only (BCP 47).")
+    code = serializers.CharField(required=False, help_text="Languages (BCP 47) and credentials (post-nominal).")
+    kind = serializers.ChoiceField(choices=CREDENTIAL_KINDS, required=False, help_text="Credentials only.")
+    issuer = serializers.CharField(allow_null=True, required=False, help_text="Credentials only.")
     is_age_group = serializers.BooleanField(required=False, help_text="Populations only.")
 
 

@@ -8,6 +8,9 @@ from .blocks import BodyBlockSerializer
 from .common import ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
 
 REVIEW_STATUSES = ["current", "due", "overdue", "not_reviewed"]
+# Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] (two different "kind" choice sets).
+CREDENTIAL_KINDS = ["degree", "license", "designation", "certification"]
+LICENSE_KINDS = ["license", "accreditation"]
 
 
 class ArticleSummarySerializer(serializers.Serializer):
@@ -108,7 +111,7 @@ class ProviderSummarySerializer(serializers.Serializer):
 class CredentialSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=["degree", "license", "designation", "certification"])
+    kind = serializers.ChoiceField(choices=CREDENTIAL_KINDS)
     issuer = serializers.CharField(allow_null=True)
     jurisdiction = serializers.CharField(allow_null=True)
     status = serializers.ChoiceField(choices=["active", "inactive", "expired", "revoked"])
@@ -201,7 +204,7 @@ class LanguageTermSerializer(TermSerializer):
 
 
 class LicenseSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=["license", "accreditation"])
+    kind = serializers.ChoiceField(choices=LICENSE_KINDS)
     name = serializers.CharField()
     issuer = serializers.CharField(allow_null=True)
     number = serializers.CharField(allow_null=True)

@@ -35,5 +35,9 @@ SPECTACULAR_SETTINGS = {
     # Only the public content API is documented; Wagtail's internal admin API is not part of the contract.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
     # "article"/"provider"/"center" is one enum wherever it appears (search, sitemap, change feed).
-    "ENUM_NAME_OVERRIDES": {"ContentTypeEnum": "api.serializers.discovery.CONTENT_TYPE_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "ContentTypeEnum": "api.serializers.discovery.CONTENT_TYPE_CHOICES",
+        "CredentialKindEnum": "api.serializers.resources.CREDENTIAL_KINDS",
+        "LicenseKindEnum": "api.serializers.resources.LICENSE_KINDS",
+    },
 }

@@ -130,6 +130,7 @@ def everything(seed):
         ("/api/v1/topics/", "/api/v1/topics/"),
         ("/api/v1/vocabularies/levels-of-care/", "/api/v1/vocabularies/{kind}/"),
         ("/api/v1/vocabularies/languages/", "/api/v1/vocabularies/{kind}/"),
+        ("/api/v1/vocabularies/credentials/", "/api/v1/vocabularies/{kind}/"),
         ("/api/v1/routes/?path=/resources/everything/", "/api/v1/routes/"),
         ("/api/v1/sitemap/", "/api/v1/sitemap/"),
         ("/api/v1/search/?q=depression", "/api/v1/search/"),

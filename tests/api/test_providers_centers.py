@@ -200,3 +200,18 @@ def test_vocabularies(seed, api_client):
     assert api_client.get("/api/v1/vocabularies/secrets/").status_code == 404
     languages = api_client.get("/api/v1/vocabularies/languages/").json()
     assert all("code" in term for term in languages["results"])
+
+
+def test_credentials_vocabulary_lists_codes_the_provider_filter_accepts(seed, api_client):
+    codes = {
+        term["code"]: term
+        for term in api_client.get("/api/v1/vocabularies/credentials/?page_size=100").json()["results"]
+    }
+    assert {"MD", "LPC-S", "CARN-AP"} <= set(codes)
+    assert codes["LPC-S"]["slug"] == "LPC-S" and codes["LPC-S"]["kind"] in {
+        "license",
+        "designation",
+        "certification",
+        "degree",
+    }
+    assert slugs(api_client.get("/api/v1/providers/?credential=LPC-S")) == ["natalie-foster"]
