@@ -9,7 +9,7 @@ Tag format: ``article-<id>``, ``provider-<id>``, ``center-<id>``, ``topic-<id>``
 ``articles``, ``providers``, ``centers``, ``vocabularies`` (plus ``changes`` for the change feed).
 """
 
-from .store import invalidate_tags
+from .store import invalidate_tags, purge_after_commit
 from .tags import collected_last_modified, collected_tags, tag_response
 
-__all__ = ["collected_last_modified", "collected_tags", "invalidate_tags", "tag_response"]
+__all__ = ["collected_last_modified", "collected_tags", "invalidate_tags", "purge_after_commit", "tag_response"]

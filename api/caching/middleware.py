@@ -31,7 +31,7 @@ from django.utils.http import http_date
 
 from api.errors import error_response
 
-from .store import CachedResponse, current_clock, entry_key, lookup, store
+from .store import CachedResponse, contains_articles, current_clock, entry_key, lookup, next_visibility_change, store
 from .tags import collected_last_modified, collected_tags
 from .throttling import throttle_wait
 
@@ -62,6 +62,23 @@ def _refuses_caching(response: HttpResponse) -> bool:
     return "no-store" in cache_control or "private" in cache_control
 
 
+def cache_control_until(valid_until: float | None) -> str:
+    """``settings.API_CACHE_CONTROL``, with shared caches told not to keep (or serve stale) a response past the
+    moment its content stops being public by the clock (an article's ``expire_at``)."""
+    policy = settings.API_CACHE_CONTROL
+    if valid_until is None:
+        return policy
+    remaining = max(0, int(valid_until - time.time()))
+    directives = [part.strip() for part in policy.split(",") if part.strip()]
+    kept = [part for part in directives if not part.startswith(("max-age", "s-maxage", "stale-while-revalidate"))]
+    ages = [int(part.split("=", 1)[1]) for part in directives if part.startswith(("max-age=", "s-maxage="))]
+    lifetimes = [part for part in directives if part.startswith("stale-while-revalidate=")]
+    longest = max(ages, default=0) + sum(int(part.split("=", 1)[1]) for part in lifetimes)
+    if remaining >= longest:
+        return policy
+    return ", ".join([*kept, f"max-age={min([remaining, *ages]) if ages else remaining}"])
+
+
 class ApiCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -89,20 +106,22 @@ class ApiCacheMiddleware:
         tags = sorted(collected_tags(request))
         last_modified = collected_last_modified(request)
         modified = last_modified.timestamp() if last_modified is not None else time.time()
-        etag = self._decorate(response, tags, modified)
+        valid_until = next_visibility_change() if contains_articles(tags) else None
+        etag = self._decorate(response, tags, modified, valid_until)
         if storable and tags:
             headers = {name: value for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS}
-            store(key, CachedResponse(200, response.content, headers, tags, etag, modified, built_at))
+            extra = {"valid_until": valid_until} if valid_until is not None else {}
+            store(key, CachedResponse(200, response.content, headers, tags, etag, modified, built_at, extra))
         response["X-Cache"] = "miss"
         return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
 
     @staticmethod
-    def _decorate(response: HttpResponse, tags: list[str], modified: float) -> str:
+    def _decorate(response: HttpResponse, tags: list[str], modified: float, valid_until: float | None) -> str:
         etag = strong_etag(response.content)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
         if not response.has_header("Cache-Control"):
-            response["Cache-Control"] = settings.API_CACHE_CONTROL
+            response["Cache-Control"] = cache_control_until(valid_until)
         if tags:
             response["Cache-Tag"] = " ".join(tags)
             response["Surrogate-Key"] = " ".join(tags)

@@ -8,17 +8,11 @@ through content events instead (:mod:`api.events.recording`).
 
 from __future__ import annotations
 
-import logging
-from functools import partial
-
 from django.apps import apps
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import published, unpublished
 
-from .store import invalidate_tags
-
-logger = logging.getLogger("api.caching")
+from .store import purge_after_commit
 
 REFERENCE_MODELS = (
     "providers.Topic",
@@ -40,17 +34,10 @@ def tags_for_reference(instance) -> list[str]:
     return tags
 
 
-def _purge(tags: list[str]) -> None:
-    try:
-        invalidate_tags(tags)
-    except Exception:
-        logger.exception("Cache purge failed for %s", tags)
-
-
 def on_reference_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:  # loaddata
         return
-    transaction.on_commit(partial(_purge, tags_for_reference(instance)), robust=True)
+    purge_after_commit(tags_for_reference(instance))
 
 
 def connect() -> None:

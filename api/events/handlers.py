@@ -11,6 +11,13 @@ Announcements follow what the public could see, never what merely happened in th
 
 ``page_published`` is sent inside the publishing transaction, so the event row commits (or rolls back) with the
 publish; external effects run after commit (see :mod:`api.events.recording`).
+
+Cached responses are purged on *every* publish, unpublish and delete, announced or not: an object that was
+never announced (published by a migration or an import, say) may still sit in cached lists.
+
+View restrictions change what is public without any publish: adding or removing one reconciles every article
+at and below the restricted page (``<type>.unpublished`` for announced articles that are hidden now,
+``<type>.published`` for ones that became public) and purges their responses.
 """
 
 from __future__ import annotations
@@ -19,11 +26,14 @@ import logging
 
 from django.apps import apps
 from django.db.models import Model
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from api.caching import purge_after_commit
+
 from .recording import last_publication_event, record_event, was_announced_public
-from .subjects import SUBJECTS, subject_for
+from .subjects import SUBJECTS, cache_tags_for, subject_for
 
 logger = logging.getLogger("api.events")
 
@@ -50,16 +60,22 @@ def public_articles():
 
 def on_published(sender, instance: Model, **kwargs) -> None:
     subject = subject_for(instance)
-    if subject is None or not is_public(instance):
+    if subject is None:
         return
-    record_event(f"{subject.object_type}.published", instance)
+    if is_public(instance):
+        record_event(f"{subject.object_type}.published", instance)  # purges after commit
+    else:
+        purge_after_commit(cache_tags_for(instance))
 
 
 def on_unpublished(sender, instance: Model, **kwargs) -> None:
     subject = subject_for(instance)
-    if subject is None or not was_announced_public(instance):
+    if subject is None:
         return
-    record_event(f"{subject.object_type}.unpublished", instance)
+    if was_announced_public(instance):
+        record_event(f"{subject.object_type}.unpublished", instance)  # purges after commit
+    else:
+        purge_after_commit(cache_tags_for(instance))
 
 
 def on_deleted(sender, instance: Model, **kwargs) -> None:
@@ -68,8 +84,32 @@ def on_deleted(sender, instance: Model, **kwargs) -> None:
         return
     last = last_publication_event(instance)
     if last is None or last.event_type.endswith(".deleted"):
+        purge_after_commit(cache_tags_for(instance))
         return
     record_event(f"{subject.object_type}.deleted", instance)
+
+
+def reconcile_article_visibility(articles) -> None:
+    """Announce articles whose public visibility changed without a publish, and purge their responses."""
+    for article in articles:
+        public, announced = is_public(article), was_announced_public(article)
+        if announced and not public:
+            record_event("article.unpublished", article)
+        elif public and not announced:
+            record_event("article.published", article)
+        else:
+            purge_after_commit(cache_tags_for(article))
+
+
+def on_view_restriction_changed(sender, instance: PageViewRestriction, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    article_model = apps.get_model("pages", "ArticlePage")
+    try:
+        page = instance.page
+    except Page.DoesNotExist:  # pragma: no cover - page deleted in the same cascade
+        return
+    reconcile_article_visibility(article_model.objects.descendant_of(page, inclusive=True).specific())
 
 
 def connect() -> None:
@@ -87,3 +127,9 @@ def connect() -> None:
             published.connect(on_published, sender=model, dispatch_uid=f"{uid}.published")
             unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"{uid}.unpublished")
         post_delete.connect(on_deleted, sender=model, dispatch_uid=f"{uid}.deleted")
+    post_save.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{_DISPATCH_PREFIX}.vr.saved"
+    )
+    post_delete.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{_DISPATCH_PREFIX}.vr.deleted"
+    )

@@ -1,7 +1,8 @@
 """Pinned query counts: constant in page size and body contents (budget: detail ≤ 6, list ≤ 8).
 
 Each test warms up once (renditions get generated, content types cached), empties the response cache so the
-view really runs, then pins the count. The response cache is a per-process cache here so that only the view's
+view really runs, then pins the count. Shared metadata that is computed once per article publish and reused by
+every response (the next scheduled visibility change) is re-warmed after emptying, and pinned separately. The response cache is a per-process cache here so that only the view's
 own queries are counted; the cached path itself is asserted to cost no query at all.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from api.caching.store import next_visibility_change
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
 
 from .builders import every_block_body, image, public_article
@@ -20,6 +22,7 @@ def count(client, cache, url: str, expected: int, django_assert_num_queries) -> 
     warm = client.get(url)
     assert warm.status_code == 200, warm.content
     cache.clear()
+    next_visibility_change()  # shared across responses; recomputed once per article publish
     with django_assert_num_queries(expected):
         response = client.get(url)
     assert response.status_code == 200
@@ -138,3 +141,12 @@ def test_cached_response_costs_no_query(seed, api_client, locmem_cache, django_a
     api_client.get("/api/v1/articles/iop-for-depression/")
     with django_assert_num_queries(0):
         assert api_client.get("/api/v1/articles/iop-for-depression/").status_code == 200
+
+
+def test_next_visibility_change_costs_one_query_once_per_article_publish(locmem_cache, django_assert_num_queries):
+    public_article(title="Any")
+    locmem_cache.clear()
+    with django_assert_num_queries(1):  # MIN(expire_at), MIN(go_live_at) over live articles
+        next_visibility_change()
+    with django_assert_num_queries(0):  # every later response reuses it from the shared cache
+        next_visibility_change()

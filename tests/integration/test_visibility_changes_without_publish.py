@@ -1,0 +1,93 @@
+"""What stops (or starts) being public without an announced publish must not linger in cached responses.
+
+* an article whose ``expire_at`` passes is hidden at once, before ``publish_scheduled`` runs (P5), and cached
+  responses containing it — and the Cache-Control shared caches get — end at that moment;
+* adding a view restriction above a live article hides it everywhere and announces ``article.unpublished``
+  (P4); removing it announces ``article.published`` again;
+* unpublishing a clinician that was never announced (created live by an import) still purges cached lists.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import time
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from api.events.models import ContentEvent
+from tests.api.builders import public_article, publish
+from tests.factories.providers import ProviderFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(response) -> list[str]:
+    return [item["slug"] for item in response.json()["results"]]
+
+
+def test_an_article_leaves_cached_detail_and_lists_the_moment_it_expires(
+    api_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = public_article(title="Expiring soon")
+        article.expire_at = timezone.now() + datetime.timedelta(seconds=3)
+        article = publish(article)
+    url = f"/api/v1/articles/{article.slug}/"
+
+    first, second = api_client.get(url), api_client.get(url)
+    assert (first.status_code, first["X-Cache"], second["X-Cache"]) == (200, "miss", "hit")
+    max_age = int(re.search(r"max-age=(\d+)", first["Cache-Control"]).group(1))
+    assert max_age <= 3 and "stale-while-revalidate" not in first["Cache-Control"]
+    assert article.slug in slugs(api_client.get("/api/v1/articles/"))
+
+    time.sleep(max(0.0, (article.expire_at - timezone.now()).total_seconds()) + 0.2)
+
+    gone = api_client.get(url)
+    assert gone.status_code == 404
+    assert gone.json() == api_client.get("/api/v1/articles/no-such-article/").json()
+    assert article.slug not in slugs(api_client.get("/api/v1/articles/"))
+
+
+def test_responses_without_scheduled_changes_keep_the_configured_cache_control(api_client, settings):
+    article = public_article(title="Evergreen")
+    response = api_client.get(f"/api/v1/articles/{article.slug}/")
+    assert response["Cache-Control"] == settings.API_CACHE_CONTROL
+
+
+def test_a_view_restriction_hides_cached_articles_and_announces_it(api_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = public_article(title="Soon members only")
+    url = f"/api/v1/articles/{article.slug}/"
+    assert api_client.get(url).status_code == 200
+    assert api_client.get(url)["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=article.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="members"
+        )
+    assert api_client.get(url).status_code == 404
+    assert article.slug not in slugs(api_client.get("/api/v1/articles/"))
+    events = ContentEvent.objects.filter(object_id=str(article.pk)).order_by("id")
+    assert events.last().event_type == "article.unpublished"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert api_client.get(url).status_code == 200
+    assert events.last().event_type == "article.published"
+
+
+def test_unpublishing_a_never_announced_clinician_purges_cached_lists(api_client, django_capture_on_commit_callbacks):
+    provider = ProviderFactory(name="Imported Clinician")  # live from the start: no publish was ever announced
+    assert provider.live
+    assert provider.slug in slugs(api_client.get("/api/v1/providers/"))
+    assert api_client.get("/api/v1/providers/")["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        provider.unpublish()
+
+    assert provider.slug not in slugs(api_client.get("/api/v1/providers/"))
+    assert api_client.get(f"/api/v1/providers/{provider.slug}/").status_code == 404
+    assert not ContentEvent.objects.filter(object_id=str(provider.pk)).exists()  # nothing public to withdraw
