@@ -78,7 +78,8 @@ def _byline(approvals: list, authors: list) -> dict[str, Any]:
         in_good_standing, expires = _current_credentials(signoff.provider)
         groups.setdefault(signoff.role, []).append(
             {
-                "slug": snapshot.get("slug"),
+                # Who signed stays on the record; the link to a profile that is no longer public does not (P8).
+                "slug": snapshot.get("slug") if signoff.provider is not None and signoff.provider.live else None,
                 "name": snapshot.get("name"),
                 "display_name": snapshot.get("display_name"),
                 "signed_off": _iso(signoff.signed_at),

@@ -82,6 +82,19 @@ def test_byline_lists_exactly_the_signers_of_the_live_content(medical_reviewer, 
     assert [e["display_name"] for e in byline["clinical_providers"]] == ["Natalie Foster, LPC-S, MS"]
 
 
+def test_a_signer_whose_profile_is_unpublished_stays_named_but_unlinked(
+    medical_reviewer, django_capture_on_commit_callbacks
+):
+    page = factories.draft_article()
+    sign_and_publish(page, [medical_reviewer], "2025-12-22")
+    provider = medical_reviewer.provider
+    with django_capture_on_commit_callbacks(execute=True):
+        provider.unpublish()
+
+    (entry,) = stamps_of(page)["byline"]["medical_providers"]
+    assert (entry["slug"], entry["display_name"]) == (None, "Dr. Michael Vines, MD")
+
+
 def test_a_signer_of_an_unpublished_draft_is_not_on_the_byline(medical_reviewer, clinical_reviewer):
     page = factories.draft_article(text="v1")
     sign_and_publish(page, [medical_reviewer], "2025-06-02")
