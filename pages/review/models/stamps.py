@@ -42,8 +42,8 @@ class ArticleStamps(models.Model):
     live_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
-    first_published_at = models.DateTimeField(null=True, editable=False)
-    last_updated_at = models.DateTimeField(null=True, editable=False)
+    first_published_at = models.DateTimeField(null=True, db_index=True, editable=False)
+    last_updated_at = models.DateTimeField(null=True, db_index=True, editable=False)
     last_reviewed_at = models.DateTimeField(null=True, editable=False)
     next_review_due = models.DateField(null=True, db_index=True, editable=False)
     credentials_last_verified = models.DateField(null=True, editable=False)
