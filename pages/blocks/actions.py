@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -50,18 +52,22 @@ class ActionValue(blocks.StructValue):
         return not any(self.get(name) for name in ("label", "kind", *ActionKind.TARGET_FIELDS))
 
     def static_href(self) -> str | None:
-        """The link for intake, center-locator, phone and external actions; None for pages (resolve those yourself,
-        through the public visibility rules) and for empty actions."""
-        kind = self.get("kind")
-        if kind == ActionKind.INTAKE:
-            return settings.FRONTEND_INTAKE_PATH
-        if kind == ActionKind.CENTER_LOCATOR:
-            return settings.FRONTEND_CENTER_LOCATOR_PATH
-        if kind == ActionKind.PHONE and self.get("phone"):
-            return "tel:" + re.sub(r"[^0-9+]", "", self["phone"])
-        if kind == ActionKind.EXTERNAL and self.get("url"):
-            return self["url"]
-        return None
+        return static_action_href(self)
+
+
+def static_action_href(action: Mapping[str, Any]) -> str | None:
+    """The link for intake, center-locator, phone and external actions; None for pages (resolve those yourself,
+    through the public visibility rules) and for empty actions. Works on a block value or its raw JSON."""
+    kind = action.get("kind")
+    if kind == ActionKind.INTAKE:
+        return settings.FRONTEND_INTAKE_PATH
+    if kind == ActionKind.CENTER_LOCATOR:
+        return settings.FRONTEND_CENTER_LOCATOR_PATH
+    if kind == ActionKind.PHONE and action.get("phone"):
+        return ("tel:" + re.sub(r"[^0-9+]", "", action["phone"])) if re.search(r"[0-9]", action["phone"]) else None
+    if kind == ActionKind.EXTERNAL and action.get("url"):
+        return action["url"]
+    return None
 
 
 def phone_digits(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
+from pages.blocks.actions import static_action_href
 
 from ... import paths
 from ..context import ResolveContext
@@ -23,20 +23,16 @@ def build_action(action: Any, context: ResolveContext) -> dict | None:
     kind, label = action.get("kind"), as_text(action.get("label"))
     if not kind or not label:
         return None
-    url: str | None = None
-    if kind == "intake":
-        url = paths.frontend_url(settings.FRONTEND_INTAKE_PATH)
-    elif kind == "center_locator":
-        url = paths.frontend_url(settings.FRONTEND_CENTER_LOCATOR_PATH)
-    elif kind == "phone":
-        digits = "".join(ch for ch in as_text(action.get("phone")) if ch.isdigit() or ch == "+")
-        url = f"tel:{digits}" if digits else None
-    elif kind == "page":
-        path = context.richtext.page_paths.get(as_int(action.get("page")))
-        url = path
-    elif kind == "external":
-        candidate = as_text(action.get("url"))
-        url = candidate if candidate.lower().startswith(("https://", "http://")) else None
+    if kind == "page":
+        url = context.richtext.page_paths.get(as_int(action.get("page")))
+    else:
+        href = static_action_href({name: as_text(action.get(name)) for name in ("kind", "phone", "url")})
+        if kind in ("intake", "center_locator"):
+            url = paths.frontend_url(href) if href else None
+        elif kind == "external":  # raw JSON can be forged past URLBlock: only web links go out (X1)
+            url = href if href and href.lower().startswith(("https://", "http://")) else None
+        else:
+            url = href
     if url is None:
         return None
     return {"label": label, "kind": kind, "url": url}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.text import slugify
+from pages.blocks.text import heading_anchor
 
 from ...images import represent_image
 from ...richtext import render
@@ -20,8 +20,11 @@ def heading(value: Any, context: ResolveContext) -> dict | None:
     if not text:
         return None
     level = 3 if str(value.get("level")) == "3" else 2
-    anchor = slugify(as_text(value.get("anchor"))) or slugify(text)
-    return {"text": text, "level": level, "anchor": anchor}
+    return {
+        "text": text,
+        "level": level,
+        "anchor": heading_anchor({"anchor": as_text(value.get("anchor")), "text": text}),
+    }
 
 
 @register("paragraph", collect=lambda value, context: context.add_rich_text(as_text(value)))
