@@ -35,7 +35,7 @@ run: demo ## Serve admin, API and docs on 127.0.0.1:$(PORT) with the webhook wor
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL, else SQLite)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install ## Lint and check formatting
 	$(BIN)/ruff check .
