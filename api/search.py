@@ -12,6 +12,8 @@ import re
 from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 
+from .visibility import public_queryset
+
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"\w+", re.UNICODE)
 FTS_KEYWORDS = {"AND", "OR", "NOT", "NEAR"}
@@ -28,15 +30,6 @@ def normalise_query(text: str) -> str:
     return " ".join(word.lower() if word.upper() in FTS_KEYWORDS else word for word in words)[:MAX_QUERY_LENGTH].strip()
 
 
-def public_queryset(model) -> QuerySet:
-    from pages.models import ArticlePage
-    from pages.review.visibility import public_articles
-
-    if issubclass(model, ArticlePage):
-        return public_articles()
-    return model.objects.public()
-
-
 def ranked(model, text: str, limit: int, queryset: QuerySet | None = None) -> list:
     """The best ``limit`` public matches of ``text``, each with ``search_score``, best first (two queries).
 
@@ -45,6 +38,8 @@ def ranked(model, text: str, limit: int, queryset: QuerySet | None = None) -> li
     text = normalise_query(text)
     if not text:
         return []
+    # The backend searches live objects (``live`` is an indexed filter field); the full public rule is applied
+    # to the candidates right after, through the one public queryset.
     searchable = queryset if queryset is not None else model.objects.filter(live=True)
     results = get_search_backend().search(text, searchable.order_by(), operator="or").annotate_score("search_score")
     candidates = list(results[: limit * 2])

@@ -20,7 +20,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from .handlers import public_articles
+from pages.review.visibility import public_articles
+
 from .models import ContentEvent, EventType
 from .recording import record_event
 

@@ -31,6 +31,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from api.caching import purge_after_commit
+from api.visibility import is_public
 
 from .recording import last_publication_event, record_event, was_announced_public
 from .subjects import SUBJECTS, cache_tags_for, subject_for
@@ -38,24 +39,6 @@ from .subjects import SUBJECTS, cache_tags_for, subject_for
 logger = logging.getLogger("api.events")
 
 _DISPATCH_PREFIX = "api.events"
-
-
-def is_public(obj: Model) -> bool:
-    """Whether ``obj`` is visible in the public API right now (the same querysets the API reads through)."""
-    subject = subject_for(obj)
-    if subject is None:
-        return False
-    if subject.object_type == "article":
-        return public_articles().filter(pk=obj.pk).exists()
-    return type(obj)._default_manager.public().filter(pk=obj.pk).exists()
-
-
-def public_articles():
-    try:
-        from pages.review.visibility import public_articles as reviewed_public_articles
-    except ImportError:  # clinical review not installed yet: live and not view-restricted
-        return apps.get_model("pages", "ArticlePage").objects.live().public()
-    return reviewed_public_articles()
 
 
 def on_published(sender, instance: Model, **kwargs) -> None:

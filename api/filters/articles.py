@@ -19,8 +19,7 @@ def reviewed_article_ids(provider_slug: str) -> set[int]:
     from pages.review.models import ArticleStamps
 
     rows = ArticleStamps.objects.filter(
-        page__signoffs__provider__slug=provider_slug,
-        page__signoffs__provider__live=True,
+        page__signoffs__provider__in=Provider.objects.public().filter(slug=provider_slug),
         page__signoffs__decision="approved",
     ).values_list("page_id", "byline", "page__signoffs__provider_id")
     found = set()

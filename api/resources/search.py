@@ -82,7 +82,7 @@ def searches() -> dict[str, tuple]:
         "article": (ArticlePage, None, _article),
         "provider": (
             Provider,
-            lambda: Provider.objects.filter(live=True).prefetch_related("credential_holdings__credential"),
+            lambda: Provider.objects.public().prefetch_related("credential_holdings__credential"),
             _provider,
         ),
         "center": (TreatmentCenter, None, _center),
