@@ -1,8 +1,7 @@
-"""Full-text search through Wagtail's search backend (PostgreSQL full-text search; SQLite FTS5 locally).
+"""Full-text search over stored representations (see :mod:`api.published.search` for the SQL).
 
-The query string is handed to the backend as plain text: never interpolated into SQL, never parsed as a query
-language. The backend can only filter on indexed fields, so it searches the *live* objects of a model and the
-candidates are then narrowed to the public queryset in one SQL query: hidden content cannot match.
+The query string is reduced to words before anything sees it: never interpolated into SQL, never parsed as a
+query language. Only stored rows that are public at read time can match, so hidden content cannot.
 """
 
 from __future__ import annotations
@@ -10,43 +9,50 @@ from __future__ import annotations
 import re
 
 from django.db.models import QuerySet
-from wagtail.search.backends import get_search_backend
 
-from .visibility import public_queryset
+from .published.reads import published
+from .published.search import match_sql
 
 MAX_QUERY_LENGTH = 200
+MAX_WORDS = 32
 WORD = re.compile(r"\w+", re.UNICODE)
-FTS_KEYWORDS = {"AND", "OR", "NOT", "NEAR"}
+# Operators of SQLite FTS5 and PostgreSQL's websearch syntax: matched as plain words, never as operators.
+QUERY_KEYWORDS = {"AND", "OR", "NOT", "NEAR"}
 
 
 def normalise_query(text: str) -> str:
-    """Words only: punctuation is dropped before the backend sees it.
-
-    SQLite FTS5 gives quotes, parentheses, ``*``, ``-``, ``NEAR``/``OR`` meaning inside ``MATCH`` and raises on
-    unbalanced ones (an OperationalError, i.e. a 5xx for client input); words are all a reader's query needs.
-    Keywords such as OR/AND/NOT/NEAR are lower-cased so they are matched as words.
-    """
+    """Words only: punctuation is dropped; keywords such as OR/AND/NOT/NEAR are lower-cased."""
     words = WORD.findall(text[: MAX_QUERY_LENGTH * 2])
-    return " ".join(word.lower() if word.upper() in FTS_KEYWORDS else word for word in words)[:MAX_QUERY_LENGTH].strip()
+    return " ".join(word.lower() if word.upper() in QUERY_KEYWORDS else word for word in words)[
+        :MAX_QUERY_LENGTH
+    ].strip()
 
 
-def ranked(model, text: str, limit: int, queryset: QuerySet | None = None) -> list:
-    """The best ``limit`` public matches of ``text``, each with ``search_score``, best first (two queries).
+def query_words(text: str) -> list[str]:
+    """The distinct words searched for (operator words dropped: they are stop words anyway)."""
+    words = [word.lower() for word in WORD.findall(normalise_query(text)) if word.upper() not in QUERY_KEYWORDS]
+    return list(dict.fromkeys(words))[:MAX_WORDS]
 
-    ``queryset`` (optional) is the live-object queryset the backend searches, e.g. with prefetches.
-    """
-    text = normalise_query(text)
-    if not text:
+
+def matching(queryset: QuerySet, text: str) -> QuerySet:
+    """Stored rows of ``queryset`` whose document matches any word of ``text``."""
+    words = query_words(text)
+    if not words:
+        return queryset.none()
+    condition, params, _, _ = match_sql(words)
+    return queryset.extra(where=[condition], params=params)
+
+
+def ranked(kind: str, text: str, limit: int) -> list:
+    """The best ``limit`` public rows of ``kind`` for ``text``, best first, each with ``search_rank`` (one query)."""
+    words = query_words(text)
+    if not words:
         return []
-    # The backend searches live objects (``live`` is an indexed filter field); the full public rule is applied
-    # to the candidates right after, through the one public queryset.
-    searchable = queryset if queryset is not None else model.objects.filter(live=True)
-    results = get_search_backend().search(text, searchable.order_by(), operator="or").annotate_score("search_score")
-    candidates = list(results[: limit * 2])
-    public = set(public_queryset(model).filter(pk__in=[obj.pk for obj in candidates]).values_list("pk", flat=True))
-    return [obj for obj in candidates if obj.pk in public][:limit]
-
-
-def search_ids(model, text: str, limit: int = 1000) -> list[int]:
-    """Primary keys of the best ``limit`` public matches of ``text``."""
-    return [obj.pk for obj in ranked(model, text, limit)]
+    condition, params, rank, rank_params = match_sql(words)
+    rows = (
+        published(kind)
+        .extra(select={"search_rank": rank}, select_params=rank_params, where=[condition], params=params)
+        .only("kind", "object_id", "slug", "summary_json")
+        .order_by("-search_rank", "object_id")
+    )
+    return list(rows[:limit])

@@ -7,53 +7,24 @@ One table (:data:`SUBJECTS`) maps the models that emit events to the names used 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.apps import apps
 from django.db import models
 
+from api.published.registry import KINDS, ContentKind, kind_for, object_tag
 
-@dataclass(frozen=True)
-class Subject:
-    """A model whose publish/unpublish/delete is announced."""
-
-    model_label: str  # "pages.ArticlePage"
-    object_type: str  # "article": the prefix of event types
-    tag_prefix: str  # "article" -> "article-12"
-    list_tag: str  # "articles": every list that may contain one
-
-    @property
-    def model(self) -> type[models.Model]:
-        return apps.get_model(self.model_label)
-
-
-SUBJECTS: tuple[Subject, ...] = (
-    Subject("pages.ArticlePage", "article", "article", "articles"),
-    Subject("providers.Provider", "provider", "provider", "providers"),
-    Subject("providers.TreatmentCenter", "center", "center", "centers"),
-)
+# The content types whose publish/unpublish/delete is announced: the registry's public content types.
+Subject = ContentKind
+SUBJECTS: tuple[ContentKind, ...] = KINDS
 
 # Tags bumped whenever any event is recorded: the change feed itself is a cached response.
 CHANGE_FEED_TAG = "changes"
 
 
-def subject_for(obj_or_model: models.Model | type[models.Model]) -> Subject | None:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    for subject in SUBJECTS:
-        try:
-            subject_model = subject.model
-        except LookupError:  # app not installed (tests of a slimmed project)
-            continue
-        if issubclass(model, subject_model):
-            return subject
-    return None
+def subject_for(obj_or_model: models.Model | type[models.Model]) -> ContentKind | None:
+    return kind_for(obj_or_model)
 
 
-def object_tag(obj: models.Model) -> str:
-    subject = subject_for(obj)
-    if subject is None:
-        raise ValueError(f"{type(obj).__name__} does not emit content events")
-    return f"{subject.tag_prefix}-{obj.pk}"
+__all__ = ["CHANGE_FEED_TAG", "SUBJECTS", "Subject", "cache_tags_for", "object_tag", "paths_for", "subject_for"]
 
 
 def cache_tags_for(obj: models.Model) -> list[str]:
@@ -65,9 +36,10 @@ def cache_tags_for(obj: models.Model) -> list[str]:
     subject = subject_for(obj)
     if subject is None:
         return []
-    tags = [f"{subject.tag_prefix}-{obj.pk}", subject.list_tag]
+    tags = [subject.tag(obj.pk), subject.list_tag]
     if subject.object_type == "article":
-        tags += [f"provider-{provider_id}" for provider_id in sorted(_article_provider_ids(obj))]
+        provider = kind_for(apps.get_model("providers", "Provider"))
+        tags += [provider.tag(provider_id) for provider_id in sorted(_article_provider_ids(obj))]
     return tags
 
 
@@ -91,17 +63,9 @@ def _article_provider_ids(article: models.Model) -> set[int]:
 
 
 def frontend_path(obj: models.Model) -> str | None:
-    """The object's path on the public frontend, from :mod:`api.paths` (the one place paths are computed)."""
-    from api import paths
-
+    """The object's path on the public frontend (the registry's, computed by :mod:`api.paths`)."""
     subject = subject_for(obj)
-    if subject is None:
-        return None
-    if subject.object_type == "article":
-        return paths.article_path(obj)
-    if subject.object_type == "provider":
-        return paths.provider_path(obj.slug)
-    return paths.center_path(obj.slug)
+    return subject.frontend_path(obj) if subject is not None else None
 
 
 def paths_for(obj: models.Model) -> list[str]:

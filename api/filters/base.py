@@ -23,22 +23,27 @@ SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
 slug_validator = RegexValidator(SLUG_PATTERN, "Enter a valid slug (letters, digits, hyphens and underscores).")
 
 
-class SlugFilter(django_filters.CharFilter):
-    """Exact match on a related term's slug; a malformed slug is a 400, an unknown one matches nothing."""
+class FacetFilter(django_filters.CharFilter):
+    """Stored rows carrying ``facet=value`` in their facet table (a slug by default: a malformed slug is a 400,
+    an unknown one matches nothing). ``normalise`` maps the value to its stored form (e.g. lower-cased)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, facet: str, normalise: Any = None, **kwargs: Any) -> None:
         kwargs.setdefault("validators", [slug_validator])
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
+        self.facet, self.normalise = facet, normalise or (lambda value: value)
 
     def filter(self, qs, value):
         if value in (None, ""):
             return qs
-        return (
-            qs.filter(**{self.field_name: value}).distinct()
-            if "__" in self.field_name
-            else qs.filter(**{self.field_name: value})
+        from django.db.models import Exists, OuterRef
+
+        from ..published.models import RepresentationFacet
+
+        matching = RepresentationFacet.objects.filter(
+            record=OuterRef("pk"), facet=self.facet, value=self.normalise(value)
         )
+        return qs.filter(Exists(matching))
 
 
 class StrictBooleanFilter(django_filters.Filter):

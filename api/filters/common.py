@@ -10,13 +10,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from ..errors import InvalidParameter
-from ..search import search_ids
-
-MAX_SEARCH_MATCHES = 1000
+from ..search import matching
 
 
 class FullTextSearchFilter(django_filters.CharFilter):
-    """Narrows a list to the objects Wagtail's search backend finds for the text (treated as text, never SQL)."""
+    """Narrows a list of stored rows to those whose full-text document matches (text, never SQL)."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("max_length", 200)
@@ -26,7 +24,12 @@ class FullTextSearchFilter(django_filters.CharFilter):
     def filter(self, qs, value):
         if value in (None, ""):
             return qs
-        return qs.filter(pk__in=search_ids(qs.model, value, limit=MAX_SEARCH_MATCHES))
+        return matching(qs, value)
+
+
+# What both databases store (PostgreSQL refuses larger offsets; years outside 1–9999 do not exist in Python).
+MAX_UTC_OFFSET = datetime.timedelta(hours=15, minutes=59)
+MIN_YEAR, MAX_YEAR = 1, 9999
 
 
 class IsoDateTimeField(forms.CharField):
@@ -45,7 +48,16 @@ class IsoDateTimeField(forms.CharField):
             raise forms.ValidationError("Enter an ISO 8601 date or datetime, e.g. 2025-12-22.") from error
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment, datetime.UTC)
-        return moment
+        offset = moment.utcoffset() or datetime.timedelta(0)
+        try:
+            in_utc = moment.astimezone(datetime.UTC)
+        except OverflowError:
+            in_utc = None
+        if abs(offset) > MAX_UTC_OFFSET or in_utc is None or not (MIN_YEAR <= in_utc.year <= MAX_YEAR):
+            raise forms.ValidationError(
+                "Enter a datetime between years 1 and 9999 with a UTC offset of at most ±15:59, e.g. 2025-12-22."
+            )
+        return in_utc
 
 
 class UpdatedSinceFilter(django_filters.Filter):
@@ -65,4 +77,4 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         if len(value) > 1:
             raise InvalidParameter(self.field_name, "Order by one field at a time.")
         ordering = self.get_ordering_value(value[0])
-        return qs.order_by(ordering, "-pk" if ordering.startswith("-") else "pk")
+        return qs.order_by(ordering, "-object_id" if ordering.startswith("-") else "object_id")

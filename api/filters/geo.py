@@ -68,7 +68,9 @@ def parse_circle(near: str | None, radius: str | None) -> Circle | None:
     return Circle(lat, lng, radius_km)
 
 
-def within(queryset, circle: Circle, lat_field: str = "latitude", lng_field: str = "longitude") -> list:
+def within(
+    queryset, circle: Circle, lat_field: str = "latitude", lng_field: str = "longitude", name_field: str = "name"
+) -> list:
     """Objects of ``queryset`` inside ``circle``, nearest first, each with ``distance_km`` set."""
     min_lat, max_lat, min_lng, max_lng = circle.bounding_box()
     boxed = queryset.filter(**{f"{lat_field}__gte": min_lat, f"{lat_field}__lte": max_lat})
@@ -86,5 +88,5 @@ def within(queryset, circle: Circle, lat_field: str = "latitude", lng_field: str
         if distance <= circle.radius_km:
             obj.distance_km = round(distance, 2)
             found.append(obj)
-    found.sort(key=lambda obj: (obj.distance_km, obj.name, obj.pk))
+    found.sort(key=lambda obj: (obj.distance_km, getattr(obj, name_field), obj.pk))
     return found

@@ -10,7 +10,7 @@ from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from .blocks import build_blocks, collect_blocks, raw_stream
-from .context import ResolveContext
+from .context import ResolveContext, note_context
 from .related import ArticleRelated, load_article_related, related_from_object
 
 ARTICLE_SELECT_RELATED = ("review_stamps", "hero_image", "og_image")
@@ -97,6 +97,7 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
     collect_blocks(stream, context)
     context.load()
     body = build_blocks(stream, context)
+    note_context(request, context)
     tag_article(request, article, related)
     if request is not None:
         tag_response(

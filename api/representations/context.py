@@ -156,3 +156,41 @@ def provider_reference(provider: Any) -> dict[str, Any]:
         "display_name": provider.display_name,
         "path": paths.provider_path(provider.slug),
     }
+
+
+# --- what a representation embeds (stored representations rebuild their dependents from it) -----------------
+
+_REFERENCES_ATTRIBUTE = "_verity_references"
+PAGE, CENTER, PROVIDER, IMAGE = (
+    "pages.articlepage",
+    "providers.treatmentcenter",
+    "providers.provider",
+    "wagtailimages.image",
+)
+ANY = "*"
+
+
+def note_references(request: Any, label: str, ids: Any) -> None:
+    """Record on ``request`` that the representation being built embeds objects ``ids`` of model ``label``
+    (public or not: a draft that becomes public must rebuild it). ``ANY`` stands for "any object of the model"."""
+    if request is None:
+        return
+    request = getattr(request, "_request", request)
+    found: dict[str, set] = getattr(request, _REFERENCES_ATTRIBUTE, None) or {}
+    found.setdefault(label, set()).update(str(pk) for pk in ids if pk not in (None, ""))
+    setattr(request, _REFERENCES_ATTRIBUTE, found)
+
+
+def noted_references(request: Any) -> dict[str, set[str]]:
+    return dict(getattr(getattr(request, "_request", request), _REFERENCES_ATTRIBUTE, None) or {})
+
+
+def note_context(request: Any, context: ResolveContext) -> None:
+    """Everything a resolved context collected (before narrowing to public objects)."""
+    note_references(request, PAGE, context.page_ids)
+    note_references(request, CENTER, context.center_ids)
+    note_references(request, PROVIDER, context.provider_ids)
+    note_references(request, IMAGE, context.image_ids)
+    note_references(request, IMAGE, [getattr(image, "pk", None) for image in context.extra_images if image])
+    if context.center_queries:
+        note_references(request, CENTER, [ANY])

@@ -10,7 +10,7 @@ from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from ..richtext import render
-from .context import ResolveContext
+from .context import ResolveContext, note_context
 
 PROVIDER_SELECT_RELATED = ("photo",)
 
@@ -129,6 +129,7 @@ def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, A
     context = ResolveContext(extra_images=[provider.photo])
     context.add_rich_text(provider.bio)
     context.load()
+    note_context(request, context)
     last_verified = provider.credentials_last_verified()
     if request is not None:
         tag_response(

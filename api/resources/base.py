@@ -1,4 +1,9 @@
-"""Base views for public resources: strict parameters, one pagination, hidden answers exactly like absent."""
+"""Base views for public resources: strict parameters, one pagination, hidden answers exactly like absent.
+
+Both read stored rows (:mod:`api.published`): a detail is one SELECT of the row by slug, a list one SELECT of
+stored summaries filtered and ordered on stored columns (plus the COUNT for pagination). The stored JSON is
+written out as stored (:mod:`api.published.responses`), never decoded and re-encoded.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,11 @@ from ..caching import tag_response
 from ..filters import StrictFilterBackend, check_parameters
 from ..filters.base import SLUG_PATTERN
 from ..pagination import StrictPageNumberPagination
+from ..published.reads import FRESHNESS_FIELDS, find_detail, published, refresh
+from ..published.registry import BY_KEY
+from ..published.responses import RawJSON, stored_renderers
+
+SUMMARY_FIELDS = ("summary_json", "last_modified", *FRESHNESS_FIELDS)
 
 
 def not_found() -> NotFound:
@@ -21,44 +31,53 @@ def not_found() -> NotFound:
 
 
 class PublicListView(GenericAPIView):
-    """A paginated, filtered list of public objects, represented in bulk (queries independent of page size)."""
+    """A paginated, filtered list of the stored summaries of one kind of public object."""
 
+    kind: str = ""
     pagination_class = StrictPageNumberPagination
     filter_backends = [StrictFilterBackend]
-    list_tag: str = ""
+    renderer_classes = stored_renderers()
 
-    def represent(self, objects: list[Any], request: Request) -> list[dict]:
-        raise NotImplementedError
+    def get_queryset(self):
+        return published(self.kind)
+
+    def item(self, row: Any) -> RawJSON:
+        return RawJSON(row.summary_json)
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
+        if hasattr(queryset, "only"):
+            queryset = queryset.only(*SUMMARY_FIELDS)
         page = self.paginate_queryset(queryset)
-        tag_response(request, [self.list_tag])
-        return self.get_paginated_response(self.represent(page, request))
+        if refresh(page):
+            page = self.paginate_queryset(queryset)
+        kind = BY_KEY[self.kind]
+        tag_response(request, [kind.list_tag, *(kind.tag(row.object_id) for row in page)])
+        for row in page:
+            if row.last_modified:
+                tag_response(request, [], row.last_modified)
+        return self.get_paginated_response([self.item(row) for row in page])
 
 
 class PublicDetailView(GenericAPIView):
     """One public object by slug; a malformed, unknown or hidden slug is the same 404."""
 
+    kind: str = ""
     pagination_class = None
     filter_backends: list = []
     lookup_field = "slug"
+    renderer_classes = stored_renderers()
 
-    def represent(self, obj: Any, request: Request) -> dict:
-        raise NotImplementedError
-
-    # Tiebreak when a slug is not unique (Wagtail page slugs are unique among siblings only).
-    slug_tiebreak: tuple[str, ...] = ("pk",)
-
-    def get_object(self) -> Any:
-        slug = self.kwargs.get(self.lookup_field, "")
-        if not SLUG_PATTERN.match(slug):
-            raise not_found()
-        obj = self.get_queryset().filter(**{self.lookup_field: slug}).order_by(*self.slug_tiebreak).first()
-        if obj is None:
-            raise not_found()
-        return obj
+    def get_queryset(self):
+        return published(self.kind)
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         check_parameters(request, set())
-        return Response(self.represent(self.get_object(), request))
+        slug = self.kwargs.get(self.lookup_field, "")
+        if not SLUG_PATTERN.match(slug):
+            raise not_found()
+        row = find_detail(self.kind, slug)
+        if row is None:
+            raise not_found()
+        tag_response(request, row.cache_tags, row.last_modified)
+        return Response(RawJSON(row.detail_json))

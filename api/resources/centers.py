@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-
-from providers.models import TreatmentCenter
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
 from ..errors import InvalidParameter
 from ..filters import CenterFilterSet
 from ..filters.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, parse_circle, within
-from ..representations.centers import center_prefetches, represent_center_detail, represent_center_summaries
+from ..published.responses import RawJSON
 from ..serializers import CenterDetailSerializer, CenterSummarySerializer, error_responses
-from .base import PublicDetailView, PublicListView
+from .base import SUMMARY_FIELDS, PublicDetailView, PublicListView
 
 NEAR_PARAMETERS = [
     OpenApiParameter(
@@ -31,12 +29,18 @@ NEAR_PARAMETERS = [
 ]
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="centers_list",
+        summary="Treatment-center summaries",
+        parameters=NEAR_PARAMETERS,
+        responses={200: CenterSummarySerializer(many=True), **error_responses(400)},
+        tags=["centers"],
+    )
+)
 class CenterListView(PublicListView):
+    kind = "center"
     filterset_class = CenterFilterSet
-    list_tag = "centers"
-
-    def get_queryset(self):
-        return TreatmentCenter.objects.public().prefetch_related(*center_prefetches())
 
     def filter_queryset(self, queryset):
         params = self.request.query_params
@@ -46,43 +50,21 @@ class CenterListView(PublicListView):
             return queryset
         if "ordering" in params:
             raise InvalidParameter("ordering", "'ordering' cannot be combined with 'near', which sorts by distance.")
-        # Rows inside the bounding box only (no prefetch yet); the page's rows get their programs below.
-        return within(queryset.prefetch_related(None), circle)
+        # Rows inside the bounding box, then the exact circle (nearest first) in Python.
+        return within(queryset.only(*SUMMARY_FIELDS, "title", "latitude", "longitude"), circle, name_field="title")
 
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        if page and isinstance(queryset, list):
-            from django.db.models import prefetch_related_objects
-
-            prefetch_related_objects(page, *center_prefetches())
-        return page
-
-    def represent(self, objects, request):
-        return represent_center_summaries(objects, request)
-
-    @extend_schema(
-        operation_id="centers_list",
-        summary="Treatment-center summaries",
-        parameters=NEAR_PARAMETERS,
-        responses={200: CenterSummarySerializer(many=True), **error_responses(400)},
-        tags=["centers"],
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+    def item(self, row) -> RawJSON:
+        summary = RawJSON(row.summary_json)
+        return summary.with_member("distance_km", row.distance_km) if hasattr(row, "distance_km") else summary
 
 
-class CenterDetailView(PublicDetailView):
-    def get_queryset(self):
-        return TreatmentCenter.objects.public().prefetch_related(*center_prefetches(), "hours", "licenses")
-
-    def represent(self, obj, request):
-        return represent_center_detail(obj, request, prefetched=True)
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="centers_retrieve",
         summary="One treatment center with programs, hours, contacts, licenses and accreditations",
         responses={200: CenterDetailSerializer, **error_responses(400, 404)},
         tags=["centers"],
     )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+)
+class CenterDetailView(PublicDetailView):
+    kind = "center"

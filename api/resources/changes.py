@@ -24,6 +24,7 @@ from api.errors import InvalidParameter
 from api.events.models import PUBLICATION_EVENT_TYPES, ContentEvent
 from api.events.subjects import CHANGE_FEED_TAG
 from api.pagination import positive_integer
+from api.published.registry import KIND_KEYS
 from api.serializers.common import ErrorSerializer
 
 DEFAULT_LIMIT = 100
@@ -52,7 +53,7 @@ def decode_cursor(cursor: str) -> int:
 class ChangeEventSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="Position of the event in the feed (increasing).")
     type = serializers.CharField(source="event_type", help_text="e.g. article.published, center.deleted")
-    object_type = serializers.ChoiceField(choices=["article", "provider", "center"])
+    object_type = serializers.ChoiceField(choices=KIND_KEYS)
     object_id = serializers.IntegerField()
     slug = serializers.CharField()
     paths = serializers.ListField(child=serializers.CharField(), help_text="Frontend paths affected.")

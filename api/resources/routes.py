@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
@@ -22,12 +23,12 @@ from rest_framework.views import APIView
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from providers.models import Provider, TreatmentCenter
-
 from .. import paths
 from ..caching import tag_response
 from ..errors import InvalidParameter
 from ..filters import check_parameters
+from ..published.reads import published
+from ..published.registry import BY_KEY
 from ..serializers import RouteSerializer, error_responses
 from .base import not_found
 
@@ -53,39 +54,29 @@ def _single_slug(path: str, prefix: str) -> str | None:
     return rest if rest and "/" not in rest else None
 
 
-def resolve_content(request: Request, path: str) -> dict | None:
-    from pages.review.visibility import public_articles
+def _route(request: Request, key: str, row: tuple) -> dict:
+    kind = BY_KEY[key]
+    object_id, slug, path = row
+    tag_response(request, [kind.tag(object_id), kind.list_tag])
+    return {"type": key, "slug": slug, "path": path, "api_url": reverse(kind.detail_url_name, kwargs={"slug": slug})}
 
-    provider_slug = _single_slug(path, paths.PROVIDER_PREFIX)
-    if provider_slug:
-        provider = Provider.objects.public().filter(slug=provider_slug).values_list("pk", flat=True).first()
-        if provider:
-            tag_response(request, [f"provider-{provider}", "providers"])
-            return {
-                "type": "provider",
-                "slug": provider_slug,
-                "path": path,
-                "api_url": paths.provider_api_url(provider_slug),
-            }
-    center_slug = _single_slug(path, paths.center_prefix())
-    if center_slug:
-        center = TreatmentCenter.objects.public().filter(slug=center_slug).values_list("pk", flat=True).first()
-        if center:
-            tag_response(request, [f"center-{center}", "centers"])
-            return {"type": "center", "slug": center_slug, "path": path, "api_url": paths.center_api_url(center_slug)}
+
+def resolve_content(request: Request, path: str) -> dict | None:
+    """The public object at a frontend path: clinicians and centers by their prefix, articles by stored path."""
+    fields = ("object_id", "slug", "path")
+    for key, prefix in (("provider", paths.PROVIDER_PREFIX), ("center", paths.center_prefix())):
+        slug = _single_slug(path, prefix)
+        row = published(key).filter(slug=slug).values_list(*fields).first() if slug else None
+        if row:
+            return _route(request, key, row)
     if path == "/":
         return None
-    for pk, slug, url_path in public_articles().filter(url_path__endswith=path).values_list("pk", "slug", "url_path"):
-        if paths.page_path(url_path) == path:
-            tag_response(request, [f"article-{pk}", "articles"])
-            return {"type": "article", "slug": slug, "path": path, "api_url": paths.article_api_url(slug)}
-    return None
+    row = published("article").filter(path=path).order_by("tree_path").values_list(*fields).first()
+    return _route(request, "article", row) if row else None
 
 
 def resolve_redirect(request: Request, path: str) -> dict | None:
     """A Wagtail redirect for ``path`` whose target is public (a page) or a plain http(s)/path link."""
-    from pages.review.visibility import public_articles
-
     site = Site.objects.filter(is_default_site=True).first()
     candidates = {Redirect.normalise_path(path), Redirect.normalise_path(path.rstrip("/") or "/")}
     redirects = (
@@ -95,13 +86,13 @@ def resolve_redirect(request: Request, path: str) -> dict | None:
     redirect = sorted(redirects, key=lambda r: (r.site_id is None, r.pk))[0] if redirects else None
     if redirect is None:
         return None
-    tag_response(request, ["articles"])
+    tag_response(request, [BY_KEY["article"].list_tag])
     if redirect.redirect_page_id:
-        target = public_articles().filter(pk=redirect.redirect_page_id).values_list("pk", "url_path").first()
-        if target is None:
+        target = published("article").filter(object_id=redirect.redirect_page_id).values_list("path", flat=True)
+        destination = target.first()
+        if destination is None:
             return None
-        tag_response(request, [f"article-{target[0]}"])
-        destination = paths.page_path(target[1])
+        tag_response(request, [BY_KEY["article"].tag(redirect.redirect_page_id)])
         if redirect.redirect_page_route_path:
             destination = destination.rstrip("/") + "/" + redirect.redirect_page_route_path.lstrip("/")
     else:

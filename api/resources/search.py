@@ -1,12 +1,12 @@
 """``GET /search/?q=`` — ranked, typed results across articles, clinicians and centers.
 
-Each type is searched through Wagtail's search backend (PostgreSQL full-text search; SQLite FTS5 locally) and
-narrowed to its *public* queryset. Raw backend scores are not comparable across types or backends (``ts_rank``
-grows with relevance, SQLite's ``bm25`` shrinks), so results are merged on one portable relevance:
+Each type is searched in the full-text document of its stored rows (PostgreSQL full-text search; SQLite FTS5
+locally), public at read time only. Raw scores are not comparable across types or backends (``ts_rank`` grows
+with relevance, SQLite's ``bm25`` shrinks), so results are merged on one portable relevance:
 
     score = 0.75 × (share of the query's words found in the result's headline text: title and summary, name and
                     job title, or name, city and summary)
-          + 0.25 / (1 + the result's rank among its type in the backend's full-text ranking)
+          + 0.25 / (1 + the result's rank among its type in the full-text ranking)
 
 times a small type weight that prefers articles on ties (they are what readers search for). A word counts as
 found when its first five letters start a word of the headline ("depressive" finds "depression").
@@ -14,27 +14,24 @@ found when its first five letters start a word of the headline ("depressive" fin
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from providers.models import Provider, TreatmentCenter
-
-from .. import paths
 from ..caching import tag_response
 from ..errors import InvalidParameter
 from ..filters import check_parameters
 from ..pagination import StrictPageNumberPagination
+from ..published.registry import BY_KEY, KIND_KEYS
 from ..search import MAX_QUERY_LENGTH, normalise_query, ranked
 from ..serializers import SearchResultSerializer, error_responses
 
 MAX_RESULTS_PER_TYPE = 100
-TYPE_BOOST = {"article": 1.0, "provider": 0.95, "center": 0.95}
 STEM_LENGTH = 5
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -48,80 +45,41 @@ def coverage(query_words: list[str], headline: str) -> float:
     return found / len(query_words)
 
 
-def _article(obj: Any) -> dict:
-    return {
-        "title": obj.title,
-        "summary": obj.summary,
-        "path": paths.article_path(obj),
-        "api_url": paths.article_api_url(obj.slug),
-    }
-
-
-def _provider(obj: Any) -> dict:
-    return {
-        "title": obj.display_name,
-        "summary": obj.job_title,
-        "path": paths.provider_path(obj.slug),
-        "api_url": paths.provider_api_url(obj.slug),
-    }
-
-
-def _center(obj: Any) -> dict:
-    return {
-        "title": obj.name,
-        "summary": f"{obj.city}, {obj.state}",
-        "path": paths.center_path(obj.slug),
-        "api_url": paths.center_api_url(obj.slug),
-    }
-
-
-def searches() -> dict[str, tuple]:
-    from pages.models import ArticlePage
-
-    return {
-        "article": (ArticlePage, None, _article),
-        "provider": (
-            Provider,
-            lambda: Provider.objects.public().prefetch_related("credential_holdings__credential"),
-            _provider,
-        ),
-        "center": (TreatmentCenter, None, _center),
-    }
-
-
 def search_all(text: str, types: list[str]) -> list[dict]:
     results = []
     query_words = [word.lower() for word in WORD.findall(text)]
-    for kind in types:
-        model, queryset, describe = searches()[kind]
-        for position, obj in enumerate(ranked(model, text, MAX_RESULTS_PER_TYPE, queryset() if queryset else None)):
-            described = describe(obj)
-            headline = " ".join([described["title"], described["summary"] or "", getattr(obj, "city", "")])
+    for key in types:
+        kind = BY_KEY[key]
+        for position, row in enumerate(ranked(key, text, MAX_RESULTS_PER_TYPE)):
+            summary = json.loads(bytes(row.summary_json))
+            described = {**kind.search_result(summary), "path": summary["path"], "api_url": summary["api_url"]}
+            city = summary.get("address", {}).get("city", "") if key == "center" else ""
+            headline = " ".join([described["title"], described["summary"] or "", city])
             relevance = 0.75 * coverage(query_words, headline) + 0.25 / (1 + position)
-            score = round(relevance * TYPE_BOOST[kind], 6)
-            results.append({"type": kind, "id": obj.pk, "slug": obj.slug, **described, "score": score})
+            score = round(relevance * kind.search_boost, 6)
+            results.append({"type": key, "id": row.object_id, "slug": row.slug, **described, "score": score})
     results.sort(key=lambda result: (-result["score"], result["type"], result["id"]))
     return results
 
 
-class SearchView(GenericAPIView):
-    pagination_class = StrictPageNumberPagination
-    filter_backends: list = []
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="search_list",
         summary="Ranked search across articles, clinicians and centers",
         parameters=[
             OpenApiParameter(
                 "q", OpenApiTypes.STR, required=True, description=f"Search text (1–{MAX_QUERY_LENGTH} characters)."
             ),
-            OpenApiParameter(
-                "type", OpenApiTypes.STR, enum=["article", "provider", "center"], description="Only this type."
-            ),
+            OpenApiParameter("type", OpenApiTypes.STR, enum=KIND_KEYS, description="Only this type."),
         ],
         responses={200: SearchResultSerializer(many=True), **error_responses(400)},
         tags=["search"],
     )
+)
+class SearchView(GenericAPIView):
+    pagination_class = StrictPageNumberPagination
+    filter_backends: list = []
+
     def get(self, request: Request) -> Response:
         check_parameters(request, {"q", "type", "page", "page_size"})
         raw = request.query_params.get("q")
@@ -133,9 +91,11 @@ class SearchView(GenericAPIView):
         if not text:
             raise InvalidParameter("q", "'q' is empty.")
         kind = request.query_params.get("type")
-        if kind is not None and kind not in TYPE_BOOST:
-            raise InvalidParameter("type", "'type' must be article, provider or center.")
-        results = search_all(text, [kind] if kind else list(TYPE_BOOST))
+        if kind is not None and kind not in BY_KEY:
+            raise InvalidParameter("type", f"'type' must be {', '.join(KIND_KEYS[:-1])} or {KIND_KEYS[-1]}.")
+        results = search_all(text, [kind] if kind else KIND_KEYS)
         page = self.paginate_queryset(results)
-        tag_response(request, ["articles", "providers", "centers", *(f"{r['type']}-{r['id']}" for r in page)])
+        tag_response(
+            request, [*(BY_KEY[key].list_tag for key in KIND_KEYS), *(BY_KEY[r["type"]].tag(r["id"]) for r in page)]
+        )
         return self.get_paginated_response(page)

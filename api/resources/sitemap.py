@@ -1,18 +1,20 @@
-"""``GET /sitemap/`` — every public URL of the frontend with its last modification date."""
+"""``GET /sitemap/`` — every public URL of the frontend with its last modification date (one query)."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from providers.models import Provider, TreatmentCenter
-
 from .. import paths
 from ..caching import tag_response
 from ..filters import check_parameters
+from ..published.models import StoredRepresentation
+from ..published.reads import visible_q
+from ..published.registry import BY_KEY, KIND_KEYS
 from ..serializers import SitemapSerializer, error_responses
 
 
@@ -21,35 +23,37 @@ def _date(moment) -> str | None:
 
 
 def sitemap_entries() -> tuple[list[dict], object]:
-    """Sitemap entries (three queries) and the latest modification among them."""
-    from pages.review.visibility import public_articles
-
-    entries, latest = [], None
-    articles = public_articles().values_list("url_path", "review_stamps__last_updated_at", "last_published_at")
-    for url_path, last_updated, last_published in articles.order_by("path"):
-        entries.append(("article", paths.page_path(url_path), last_updated or last_published))
-    for slug, moment in Provider.objects.public().values_list("slug", "last_published_at").order_by("slug"):
-        entries.append(("provider", paths.provider_path(slug), moment))
-    for slug, moment in TreatmentCenter.objects.public().values_list("slug", "last_published_at").order_by("slug"):
-        entries.append(("center", paths.center_path(slug), moment))
-    urls = []
-    for kind, path, moment in entries:
+    """Sitemap entries (articles in tree order, then clinicians and centers by slug) and the latest change."""
+    now = timezone.now()
+    visible = Q()
+    for key in KIND_KEYS:
+        visible |= Q(kind=key) & visible_q(key, now)
+    rows = StoredRepresentation.objects.filter(visible).values_list(
+        "kind", "slug", "path", "tree_path", "last_updated", "published_at"
+    )
+    order = {key: position for position, key in enumerate(KIND_KEYS)}
+    entries = sorted(rows, key=lambda row: (order[row[0]], row[3] if row[0] == "article" else row[1]))
+    urls, latest = [], None
+    for kind, _, path, _, last_updated, published_at in entries:
+        moment = (last_updated or published_at) if kind == "article" else published_at
         if moment and (latest is None or moment > latest):
             latest = moment
         urls.append({"type": kind, "path": path, "loc": paths.frontend_url(path), "lastmod": _date(moment)})
     return urls, latest
 
 
-class SitemapView(APIView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="sitemap_retrieve",
         summary="Every public frontend URL with lastmod",
         description="Articles, clinician profiles and center listings. `loc` uses the configured frontend base URL.",
         responses={200: SitemapSerializer, **error_responses(400)},
         tags=["sitemap"],
     )
+)
+class SitemapView(APIView):
     def get(self, request: Request) -> Response:
         check_parameters(request, set())
         urls, latest = sitemap_entries()
-        tag_response(request, ["articles", "providers", "centers"], latest)
+        tag_response(request, [BY_KEY[key].list_tag for key in KIND_KEYS], latest)
         return Response({"count": len(urls), "urls": urls})

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.generics import GenericAPIView
 
 from providers.models import Credential, Language, LevelOfCare, Payer, Population, Service, Topic
 
+from ..caching import tag_response
+from ..filters import StrictFilterBackend
+from ..pagination import StrictPageNumberPagination
 from ..representations.vocabularies import vocabulary_entry
 from ..serializers import VocabularyTermSerializer, error_responses
-from .base import PublicListView, not_found
+from .base import not_found
 
 VOCABULARIES = {
     "topics": Topic,
@@ -23,9 +27,24 @@ VOCABULARIES = {
 ORDERING = {"credentials": ("code", "pk")}
 
 
-class VocabularyListView(PublicListView):
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="vocabularies_list",
+        summary="Terms of a controlled vocabulary",
+        parameters=[
+            OpenApiParameter(
+                "kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(VOCABULARIES), description="Vocabulary."
+            )
+        ],
+        responses={200: VocabularyTermSerializer(many=True), **error_responses(400, 404)},
+        tags=["vocabularies"],
+    )
+)
+class VocabularyListView(GenericAPIView):
     """Terms of one vocabulary, in editorial order. Only ``page``/``page_size`` are accepted."""
 
+    pagination_class = StrictPageNumberPagination
+    filter_backends = [StrictFilterBackend]
     filterset_class = None
     list_tag = "vocabularies"
 
@@ -39,30 +58,19 @@ class VocabularyListView(PublicListView):
             raise not_found()
         return model.objects.order_by(*ORDERING.get(self.kind, ("sort_order", "name", "pk")))
 
-    def represent(self, objects, request):
-        return [vocabulary_entry(obj, self.kind) for obj in objects]
-
-    @extend_schema(
-        operation_id="vocabularies_list",
-        summary="Terms of a controlled vocabulary",
-        parameters=[
-            OpenApiParameter(
-                "kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(VOCABULARIES), description="Vocabulary."
-            )
-        ],
-        responses={200: VocabularyTermSerializer(many=True), **error_responses(400, 404)},
-        tags=["vocabularies"],
-    )
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        tag_response(request, [self.list_tag])
+        return self.get_paginated_response([vocabulary_entry(obj, self.kind) for obj in page])
 
 
-class TopicListView(VocabularyListView):
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="topics_list",
         summary="Topics (conditions) articles and centers are classified by",
         responses={200: VocabularyTermSerializer(many=True), **error_responses(400)},
         tags=["vocabularies"],
     )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+)
+class TopicListView(VocabularyListView):
+    pass

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from ..published.registry import KIND_KEYS
 from .resources import CREDENTIAL_KINDS
 
 # One choice set for "which kind of public object" (named ContentTypeEnum via ENUM_NAME_OVERRIDES).
-CONTENT_TYPE_CHOICES = ["article", "provider", "center"]
+CONTENT_TYPE_CHOICES = KIND_KEYS
 
 
 class VocabularyTermSerializer(serializers.Serializer):
@@ -25,7 +26,7 @@ class VocabularyTermSerializer(serializers.Serializer):
 
 
 class RouteSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["article", "provider", "center", "redirect"])
+    type = serializers.ChoiceField(choices=[*KIND_KEYS, "redirect"])
     slug = serializers.SlugField(required=False)
     path = serializers.CharField(required=False, help_text="The canonical frontend path of the object.")
     api_url = serializers.CharField(required=False)

@@ -26,22 +26,28 @@ def restricted_q() -> Q:
     return Q(Exists(restrictions))
 
 
-def public_articles(queryset: QuerySet | None = None) -> QuerySet:
-    """Narrow ``queryset`` (default: all articles) to the articles the public may see."""
+def public_articles_at_any_time(queryset: QuerySet | None = None) -> QuerySet:
+    """Articles public apart from the go-live/expiry window: live, unrestricted, signed off.
+
+    Stored representations exist for exactly these; the window is checked when they are read.
+    """
     model = article_model()
     queryset = model.objects.all() if queryset is None else queryset
-    now = timezone.now()
     return (
         queryset.filter(live=True, live_revision__isnull=False)
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
         .exclude(restricted_q())
         .filter(signed_off_condition(OuterRef("pk"), OuterRef("live_revision__review_fingerprint__content_hash")))
     )
 
 
-def is_public_article(page: Any) -> bool:
-    model = article_model()
-    if not isinstance(page, model) and getattr(page, "specific_class", None) is not model:
-        return False
-    return public_articles(model.objects.filter(pk=page.pk)).exists()
+def in_window_q(prefix: str = "", now: Any = None) -> Q:
+    """Inside the go-live/expiry window at ``now`` (``prefix`` reaches the page from another model)."""
+    now = now or timezone.now()
+    return (Q(**{f"{prefix}go_live_at__isnull": True}) | Q(**{f"{prefix}go_live_at__lte": now})) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
+    )
+
+
+def public_articles(queryset: QuerySet | None = None) -> QuerySet:
+    """Narrow ``queryset`` (default: all articles) to the articles the public may see."""
+    return public_articles_at_any_time(queryset).filter(in_window_q())

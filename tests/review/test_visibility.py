@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from api.visibility import is_public
 from pages.models import ArticlePage
-from pages.review.visibility import is_public_article, public_articles
+from pages.review.visibility import public_articles
 from tests.review import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def public_ids() -> set[int]:
 def test_signed_live_article_is_public(medical_reviewer):
     page = factories.published_article(medical_reviewer)
     assert public_ids() == {page.pk}
-    assert is_public_article(page)
+    assert is_public(page)
 
 
 def test_never_published_article_is_absent(medical_reviewer):
@@ -30,7 +31,7 @@ def test_never_published_article_is_absent(medical_reviewer):
     draft = factories.draft_article()
     factories.sign(draft.get_latest_revision(), medical_reviewer)  # signed but never published
     assert public_ids() == set()
-    assert not is_public_article(draft)
+    assert not is_public(draft)
 
 
 def test_newer_draft_does_not_change_what_is_public(medical_reviewer):
@@ -79,7 +80,7 @@ def test_live_article_forced_in_by_the_database_without_sign_off_is_not_public(m
     unsigned = factories.edit(page, text="Never reviewed.")
     ArticlePage.objects.filter(pk=page.pk).update(live_revision=unsigned, live=True)
     assert public_ids() == set()
-    assert not is_public_article(page)
+    assert not is_public(page)
 
 
 def test_live_flag_without_any_revision_is_not_public():

@@ -10,12 +10,10 @@ per-user permission check applies here (the admin button checks edit permission)
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from api.preview import latest_revision, mint_preview_token, preview_url
-
-MODELS = {"article": "pages.ArticlePage", "provider": "providers.Provider", "center": "providers.TreatmentCenter"}
+from api.published.registry import BY_KEY
 
 
 class Command(BaseCommand):
@@ -23,11 +21,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("identifier", help="Page id or slug (or clinician/center id or slug with --type).")
-        parser.add_argument("--type", choices=sorted(MODELS), default="article")
+        parser.add_argument("--type", choices=sorted(BY_KEY), default="article")
         parser.add_argument("--token-only", action="store_true", help="Print only the token.")
 
     def handle(self, *args, identifier: str, type: str, token_only: bool, **options) -> None:
-        model = apps.get_model(MODELS[type])
+        model = BY_KEY[type].model
         lookup = {"pk": int(identifier)} if identifier.isdigit() else {"slug": identifier}
         matches = list(model._default_manager.filter(**lookup)[:2])
         if not matches:

@@ -1,0 +1,1 @@
+"""Stored public representations (see models)."""

@@ -1,0 +1,85 @@
+"""Stored representations: the public JSON of every public article, clinician and center, kept in the database.
+
+One :class:`StoredRepresentation` per public object holds its encoded detail and summary JSON (served as
+stored bytes), the columns list filters and orderings need, and the full-text document. A
+:class:`RepresentationFacet` row names either a filter value (``topic=depression``) or something the
+representation embeds (``uses:providers.provider=12``), which is how dependents are found when that changes.
+
+Rows are written only by :mod:`api.published.rebuild`, in the transaction of the change that alters them.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class StoredRepresentation(models.Model):
+    kind = models.CharField(max_length=16)  # registry key: article, provider, center
+    object_id = models.PositiveBigIntegerField()
+    slug = models.CharField(max_length=255)
+    path = models.CharField(max_length=1024)
+    # Articles only: the page whose live state is re-checked by the read query (joined on its primary key), so
+    # a row can never outlive the page's live revision, go-live or expiry (even one changed by a raw UPDATE).
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
+    )
+    revision_id = models.PositiveBigIntegerField(null=True, blank=True)
+    tree_path = models.CharField(max_length=255, blank=True)  # articles: earliest in tree wins a slug clash
+
+    detail_json = models.BinaryField()
+    summary_json = models.BinaryField()
+    content_hash = models.CharField(max_length=64)
+    cache_tags = models.JSONField(default=list)
+    last_modified = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)  # the object's last_published_at (sitemap)
+    representation_version = models.PositiveIntegerField()
+    build_key = models.CharField(max_length=16)
+    built_at = models.DateTimeField()
+    valid_until = models.DateTimeField(null=True, blank=True)
+
+    # Filter and ordering columns.
+    title = models.CharField(max_length=512)
+    last_updated = models.DateTimeField(null=True, blank=True)
+    first_published = models.DateTimeField(null=True, blank=True)
+    category = models.CharField(max_length=32, blank=True)
+    state = models.CharField(max_length=8, blank=True)
+    city = models.CharField(max_length=200, blank=True)
+    city_key = models.CharField(max_length=200, blank=True)  # lower-cased, for case-insensitive equality
+    accepting_new_patients = models.BooleanField(null=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    # Full-text document (PostgreSQL keeps a weighted tsvector in a column added by migration).
+    search_title = models.TextField(blank=True)
+    search_summary = models.TextField(blank=True)
+    search_body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="api_stored_object_unique")]
+        indexes = [
+            models.Index(fields=["kind", "slug", "tree_path"], name="api_stored_slug_idx"),
+            models.Index(fields=["kind", "path"], name="api_stored_path_idx"),
+            models.Index(fields=["kind", "-last_updated", "-object_id"], name="api_stored_updated_idx"),
+            models.Index(fields=["kind", "title", "object_id"], name="api_stored_title_idx"),
+            models.Index(fields=["kind", "-first_published", "-object_id"], name="api_stored_first_idx"),
+            models.Index(fields=["kind", "state", "city_key"], name="api_stored_place_idx"),
+            models.Index(fields=["kind", "latitude", "longitude"], name="api_stored_geo_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.slug}"
+
+
+class RepresentationFacet(models.Model):
+    record = models.ForeignKey(StoredRepresentation, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=64)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"], name="api_facet_value_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "facet", "value"], name="api_facet_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"

@@ -1,0 +1,137 @@
+"""Write, refresh and remove stored rows — the only writer of :mod:`api.published.models`.
+
+Called from signal receivers (:mod:`api.published.signals`) inside the transaction of the change, so a rolled
+back publish leaves no row and a read in the same transaction already sees the new one. A change to an object
+rebuilds its own row, then the rows that embed it (found through their ``uses:`` facets), then the rows that
+may start embedding it (:data:`REVERSE_RULES`, e.g. the clinicians whose "articles reviewed" lists an article).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..caching import invalidate_tags
+from .build import REPRESENTATION_VERSION, USES, build, build_key
+from .models import RepresentationFacet, StoredRepresentation
+from .registry import BY_KEY, KINDS, ContentKind, kind_for
+from .search import index_row, unindex_rows
+
+logger = logging.getLogger("api.published")
+
+
+def label_of(model: Any) -> str:
+    return model._meta.label_lower
+
+
+@transaction.atomic
+def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
+    """Build and store the row of one object, or remove it when the object is not public (any time window)."""
+    kind = BY_KEY[kind_key]
+    obj = kind.buildable().filter(pk=pk).first()
+    if obj is None:
+        remove(kind, [pk])
+        return None
+    built = build(kind, obj)
+    defaults = {
+        "slug": built.slug,
+        "path": built.path,
+        "detail_json": built.detail_json,
+        "summary_json": built.summary_json,
+        "content_hash": built.content_hash,
+        "cache_tags": built.cache_tags,
+        "last_modified": built.last_modified,
+        "published_at": getattr(obj, "last_published_at", None),
+        "representation_version": REPRESENTATION_VERSION,
+        "build_key": build_key(),
+        "built_at": timezone.now(),
+        "valid_until": built.valid_until,
+        **built.columns,
+    }
+    row, _ = StoredRepresentation.objects.update_or_create(kind=kind.key, object_id=obj.pk, defaults=defaults)
+    RepresentationFacet.objects.filter(record=row).delete()
+    RepresentationFacet.objects.bulk_create(
+        [RepresentationFacet(record=row, facet=facet, value=value[:255]) for facet, value in sorted(built.facets)]
+    )
+    index_row(row.pk, kind.key, built.search)
+    invalidate_tags([kind.tag(obj.pk), kind.list_tag])
+    return row
+
+
+def remove(kind: ContentKind, pks: Iterable[Any]) -> None:
+    rows = StoredRepresentation.objects.filter(kind=kind.key, object_id__in=list(pks))
+    found = list(rows.values_list("pk", "object_id"))
+    if not found:
+        return
+    unindex_rows([pk for pk, _ in found])
+    rows.delete()
+    invalidate_tags([*(kind.tag(object_id) for _, object_id in found), kind.list_tag])
+
+
+def dependents(label: str, pks: Iterable[Any]) -> set[tuple[str, int]]:
+    """Stored rows that embed object(s) ``pks`` of model ``label`` (or any object of it)."""
+    values = [str(pk) for pk in pks] + ["*"]
+    return set(
+        StoredRepresentation.objects.filter(facets__facet=USES + label, facets__value__in=values)
+        .values_list("kind", "object_id")
+        .distinct()
+    )
+
+
+def _article_reverse(pk: int) -> set[tuple[str, int]]:
+    from pages.models import ArticleAuthor
+    from pages.review.models import SignOff
+
+    providers = set(SignOff.objects.filter(page_id=pk, provider__isnull=False).values_list("provider_id", flat=True))
+    providers |= set(ArticleAuthor.objects.filter(page_id=pk).values_list("provider_id", flat=True))
+    return {("provider", provider) for provider in providers}
+
+
+def _center_reverse(pk: int) -> set[tuple[str, int]]:
+    from providers.models import Provider
+
+    through = Provider.centers.through.objects.filter(treatmentcenter_id=pk)
+    return {("provider", provider) for provider in through.values_list("provider_id", flat=True)}
+
+
+# Objects that may start embedding a newly public object, which their ``uses:`` facets cannot know yet.
+REVERSE_RULES = {"article": _article_reverse, "center": _center_reverse}
+
+
+def object_changed(kind_key: str, pks: Iterable[Any]) -> None:
+    """Public object(s) changed (published, unpublished, deleted, moved, restricted…): rebuild them and
+    everything that embeds them."""
+    pks = [pk for pk in pks if pk is not None]
+    if not pks:
+        return
+    for pk in pks:
+        rebuild(kind_key, pk)
+    targets = dependents(label_of(BY_KEY[kind_key].model), pks)
+    reverse = REVERSE_RULES.get(kind_key)
+    for pk in pks:
+        targets |= reverse(pk) if reverse else set()
+    rebuild_all(target for target in targets if not (target[0] == kind_key and target[1] in pks))
+
+
+def reference_changed(model: Any, pks: Iterable[Any]) -> None:
+    """Something embedded (a vocabulary term, credential, crisis line, image…) changed: rebuild its dependents."""
+    rebuild_all(dependents(label_of(model), pks))
+
+
+def rebuild_all(targets: Iterable[tuple[str, int]]) -> None:
+    for kind_key, pk in sorted(set(targets)):
+        rebuild(kind_key, pk)
+
+
+def rebuild_object(obj: Any) -> None:
+    kind = kind_for(obj)
+    if kind is not None:
+        object_changed(kind.key, [obj.pk])
+
+
+def kinds() -> tuple[ContentKind, ...]:
+    return KINDS
