@@ -1,0 +1,177 @@
+"""Stored representations: built in the change's transaction, rebuilt with what they embed, versioned, searchable."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from api.published import build, reads, rebuild
+from api.published.models import StoredRepresentation
+from pages.models import ArticlePage
+from providers.models import CrisisResource, Topic, TreatmentCenter
+from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
+
+from .builders import public_article
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(kind: str, slug: str) -> StoredRepresentation | None:
+    return StoredRepresentation.objects.filter(kind=kind, slug=slug).first()
+
+
+def test_publish_writes_the_row_in_its_transaction_and_a_rollback_leaves_none(api_client):
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort), transaction.atomic():
+        public_article(title="Rolled Back Otter", slug="rolled-back-otter")
+        assert stored("article", "rolled-back-otter") is not None  # visible inside the transaction
+        assert api_client.get("/api/v1/articles/rolled-back-otter/").status_code == 200
+        raise Abort
+    assert stored("article", "rolled-back-otter") is None
+    assert api_client.get("/api/v1/articles/rolled-back-otter/").status_code == 404
+
+
+def test_detail_is_the_stored_bytes(api_client):
+    public_article(title="Stored Bytes", slug="stored-bytes")
+    response = api_client.get("/api/v1/articles/stored-bytes/")
+    assert response.content == bytes(stored("article", "stored-bytes").detail_json)
+
+
+def test_unpublish_and_delete_remove_the_row(api_client, committed):
+    page = public_article(title="Short Lived", slug="short-lived")
+    with committed():
+        ArticlePage.objects.get(pk=page.pk).unpublish()
+    assert stored("article", "short-lived") is None
+    center = TreatmentCenterFactory(slug="gone-center")
+    assert stored("center", "gone-center") is not None
+    center.delete()
+    assert stored("center", "gone-center") is None
+    assert api_client.get("/api/v1/centers/gone-center/").status_code == 404
+
+
+def test_center_change_rebuilds_the_articles_that_show_it(api_client):
+    center = TreatmentCenterFactory(name="Old Name Center", slug="renamed-center")
+    public_article(
+        title="Shows A Center",
+        slug="shows-a-center",
+        body=[("treatment_centers", {"heading": "Where", "centers": [center], "state": ""})],
+    )
+    center = TreatmentCenter.objects.get(pk=center.pk)
+    center.name = "New Name Center"
+    center.save_revision().publish()
+    body = api_client.get("/api/v1/articles/shows-a-center/").json()["body"]
+    assert body[0]["value"]["centers"][0]["name"] == "New Name Center"
+    center.unpublish()
+    data = api_client.get("/api/v1/articles/shows-a-center/").json()
+    assert "renamed-center" not in str(data)
+    assert api_client.get("/api/v1/articles/?center=renamed-center").json()["count"] == 0
+
+
+def test_clinician_change_rebuilds_quotes_and_the_provider_filter(api_client):
+    clinician = ProviderFactory(name="Quoted Person", slug="quoted-person", credentials=["LPC"])
+    public_article(
+        title="Has A Quote",
+        slug="has-a-quote",
+        body=[("quote", {"quote": "Take it slowly.", "attribution": "", "provider": clinician})],
+    )
+    clinician.name = "Renamed Person"
+    clinician.save_revision().publish()
+    quote = api_client.get("/api/v1/articles/has-a-quote/").json()["body"][0]["value"]
+    assert quote["provider"]["name"] == "Renamed Person"
+    clinician.unpublish()
+    quote = api_client.get("/api/v1/articles/has-a-quote/").json()["body"][0]["value"]
+    assert quote["provider"] is None
+
+
+def test_vocabulary_and_crisis_changes_rebuild_dependents(api_client):
+    public_article(title="About Depression", slug="about-depression", topics=["depression"])
+    topic = Topic.objects.get(slug="depression")
+    topic.name = "Major depression"
+    topic.shows_crisis_resources = True
+    topic.save()
+    data = api_client.get("/api/v1/articles/about-depression/").json()
+    assert data["topics"][0]["name"] == "Major depression"
+    crisis = CrisisResource.objects.public().first()
+    assert crisis is not None and data["crisis_resources"]
+    crisis.name = "Renamed Lifeline"
+    crisis.save()
+    data = api_client.get("/api/v1/articles/about-depression/").json()
+    assert "Renamed Lifeline" in [line["name"] for line in data["crisis_resources"]]
+    listed = api_client.get("/api/v1/articles/?topic=depression").json()
+    assert [item["topics"][0]["name"] for item in listed["results"]] == ["Major depression"]
+
+
+def test_an_older_representation_version_is_rebuilt_before_it_is_served(api_client, monkeypatch):
+    public_article(title="Versioned", slug="versioned")
+    StoredRepresentation.objects.filter(slug="versioned").update(
+        representation_version=build.REPRESENTATION_VERSION - 1, detail_json=b'{"old":true}', summary_json=b"{}"
+    )
+    assert "old" not in api_client.get("/api/v1/articles/versioned/").json()
+    row = stored("article", "versioned")
+    assert row.representation_version == build.REPRESENTATION_VERSION
+    StoredRepresentation.objects.filter(slug="versioned").update(representation_version=0, summary_json=b'{"old":true}')
+    assert api_client.get("/api/v1/articles/").json()["results"][0]["slug"] == "versioned"
+
+
+def test_a_row_past_valid_until_is_rebuilt_on_read(api_client):
+    public_article(title="Calendar", slug="calendar")
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    StoredRepresentation.objects.filter(slug="calendar").update(valid_until=yesterday, detail_json=b'{"old":1}')
+    assert api_client.get("/api/v1/articles/calendar/").json()["slug"] == "calendar"
+    assert stored("article", "calendar").valid_until > timezone.now()
+
+
+def test_rebuild_command_is_idempotent_and_restores_missing_rows(api_client):
+    public_article(title="Commanded", slug="commanded")
+    TreatmentCenterFactory(slug="commanded-center")
+    hashes = dict(StoredRepresentation.objects.values_list("slug", "content_hash"))
+    StoredRepresentation.objects.filter(slug="commanded").delete()
+    out = io.StringIO()
+    call_command("rebuild_representations", "--no-progress", stdout=out)
+    assert "article: 1 rebuilt (1 changed), 0 removed" in out.getvalue()
+    assert dict(StoredRepresentation.objects.values_list("slug", "content_hash")) == hashes
+    out = io.StringIO()
+    call_command("rebuild_representations", "--kind", "article", "--no-progress", stdout=out)
+    assert out.getvalue().strip() == "article: 1 rebuilt (0 changed), 0 removed"
+    assert api_client.get("/api/v1/articles/commanded/").status_code == 200
+
+
+def test_search_finds_a_title_on_the_first_request_after_commit(api_client, committed):
+    assert api_client.get("/api/v1/search/?q=Quokka").json()["count"] == 0
+    with committed():
+        public_article(title="Quokka Wellness Guide", slug="quokka-wellness")
+    results = api_client.get("/api/v1/search/?q=Quokka").json()["results"]
+    assert [(result["type"], result["slug"]) for result in results] == [("article", "quokka-wellness")]
+    assert api_client.get("/api/v1/articles/?search=quokka").json()["count"] == 1
+
+
+def test_search_ignores_accents_and_stems(api_client):
+    public_article(title="Café anxiety programs", slug="cafe-anxiety")
+    slugs = [result["slug"] for result in api_client.get("/api/v1/search/?q=cafe program").json()["results"]]
+    assert "cafe-anxiety" in slugs
+
+
+def test_scheduled_expiry_is_announced_in_the_change_feed(api_client, committed):
+    page = public_article(title="Expiring Puffin", slug="expiring-puffin")
+    ArticlePage.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert api_client.get("/api/v1/articles/expiring-puffin/").status_code == 404  # hidden before the run
+    with committed():
+        call_command("publish_scheduled", stdout=io.StringIO())
+    events = api_client.get("/api/v1/changes/").json()["results"]
+    assert [(event["type"], event["slug"]) for event in events][-1] == ("article.unpublished", "expiring-puffin")
+    assert stored("article", "expiring-puffin") is None
+
+
+def test_rebuild_of_a_hidden_object_removes_its_row():
+    page = public_article(title="Hidden Later", slug="hidden-later")
+    ArticlePage.objects.filter(pk=page.pk).update(live=False)
+    assert reads.published("article").filter(slug="hidden-later").count() == 0  # read-time guard
+    rebuild.rebuild("article", page.pk)
+    assert stored("article", "hidden-later") is None
