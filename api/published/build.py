@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
 
 from ..caching.tags import collected_last_modified, collected_tags
+from ..representations.articles import byline_reviewer_ids
 from ..representations.context import ANY, CENTER, IMAGE, PAGE, PROVIDER, noted_references
 from .registry import ContentKind
 
@@ -162,13 +163,7 @@ def _article_extra(article: Any, detail: dict, built: Built) -> None:
     if Topic.objects.filter(pk__in=topic_ids, shows_crisis_resources=True).exists():
         _uses(built, CRISIS, [ANY])
     _uses(built, IMAGE, [article.hero_image_id, article.og_image_id])
-    byline = getattr(stamps, "byline", None) or {}
-    reviewer_ids = {
-        entry["provider_id"]
-        for group in ("medical_providers", "clinical_providers")
-        for entry in byline.get(group, [])
-        if entry.get("provider_id")
-    }
+    reviewer_ids = set(byline_reviewer_ids(getattr(stamps, "byline", None)))
     author_ids = set(article.authors.values_list("provider_id", flat=True))
     _uses(built, PROVIDER, reviewer_ids | author_ids)
     _facet(built, "topic", [topic["slug"] for topic in detail["topics"]])

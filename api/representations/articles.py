@@ -37,15 +37,25 @@ def article_last_modified(article: Any) -> Any:
     return max((moment for moment in moments if moment), default=None)
 
 
+REVIEWER_GROUPS = ("medical_providers", "clinical_providers")
+
+
+def byline_reviewer_ids(byline: dict[str, Any] | None) -> list[int]:
+    """Clinician ids of the reviewers on a stored byline (``ArticleStamps.byline``), in byline order: the one
+    scan of bylines (cache tags, "articles reviewed", the ``provider`` filter facet)."""
+    byline = byline or {}
+    return [
+        entry["provider_id"] for group in REVIEWER_GROUPS for entry in byline.get(group, []) if entry.get("provider_id")
+    ]
+
+
 def tag_article(request: Any, article: Any, related: ArticleRelated) -> None:
     """Cache tags: the article, its topics and (through ``vocabularies``) every other term it shows."""
     if request is None:
         return
     tags = {f"article-{article.pk}", "vocabularies", *(f"topic-{pk}" for pk in related.topic_ids)}
     stamps = _stamps_object(article)
-    byline = getattr(stamps, "byline", None) or {}
-    for group in ("medical_providers", "clinical_providers"):
-        tags.update(f"provider-{entry['provider_id']}" for entry in byline.get(group, []) if entry.get("provider_id"))
+    tags.update(f"provider-{pk}" for pk in byline_reviewer_ids(getattr(stamps, "byline", None)))
     tag_response(request, tags, article_last_modified(article))
 
 

@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch
 
 from .. import paths
 from ..caching import tag_response
-from .related import _rows
+from .related import sort_key, union_rows
 from .vocabularies import level_of_care
 
 TERM_KINDS = ("services", "conditions", "populations", "languages", "payers")
@@ -95,7 +95,7 @@ def _terms(center: Any) -> dict[str, list[dict]]:
         through = getattr(TreatmentCenter, kind).through.objects.filter(treatmentcenter_id=center.pk)
         extra = {"r_a": F(f"{target}__code")} if kind == "languages" else {}
         querysets.append(
-            _rows(
+            union_rows(
                 through,
                 kind,
                 F("treatmentcenter_id"),
@@ -106,13 +106,11 @@ def _terms(center: Any) -> dict[str, list[dict]]:
             )
         )
     grouped: dict[str, list[dict]] = defaultdict(list)
-    for kind, _, slug, name, code, _, _, _, _ in sorted(
-        querysets[0].union(*querysets[1:], all=True), key=lambda r: (r[8] or 0, r[3])
-    ):
-        entry = {"slug": slug, "name": name}
-        if kind == "languages":
-            entry["code"] = code
-        grouped[kind].append(entry)
+    for r in sorted(querysets[0].union(*querysets[1:], all=True), key=sort_key):
+        entry = {"slug": r.r_slug, "name": r.r_name}
+        if r.kind == "languages":
+            entry["code"] = r.r_a
+        grouped[r.kind].append(entry)
     return {kind: grouped.get(kind, []) for kind in TERM_KINDS}
 
 
@@ -161,15 +159,11 @@ def represent_center_detail(center: Any, request: Any = None, *, prefetched: boo
     return data
 
 
-DAY_NAMES = {
-    "monday": "Monday",
-    "tuesday": "Tuesday",
-    "wednesday": "Wednesday",
-    "thursday": "Thursday",
-    "friday": "Friday",
-    "saturday": "Saturday",
-    "sunday": "Sunday",
-}
+def day_names() -> dict[str, str]:
+    """schema.org day names: the labels of ``CenterHours.Day`` ("monday" -> "Monday")."""
+    from providers.models import CenterHours
+
+    return {value: str(label) for value, label in CenterHours.Day.choices}
 
 
 def center_json_ld(data: dict[str, Any]) -> dict[str, Any]:
@@ -196,7 +190,7 @@ def center_json_ld(data: dict[str, Any]) -> dict[str, Any]:
         "openingHoursSpecification": [
             {
                 "@type": "OpeningHoursSpecification",
-                "dayOfWeek": DAY_NAMES[row["day"]],
+                "dayOfWeek": day_names()[row["day"]],
                 "opens": row["opens"],
                 "closes": row["closes"],
             }

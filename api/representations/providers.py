@@ -72,6 +72,8 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
     """Public articles whose current byline lists this clinician as a reviewer (one query)."""
     from pages.review.visibility import public_articles
 
+    from .articles import byline_reviewer_ids
+
     rows = (
         public_articles()
         .filter(signoffs__provider=provider, signoffs__decision="approved")
@@ -80,8 +82,7 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
     )
     found: dict[int, dict[str, Any]] = {}
     for pk, slug, title, url_path, byline, _ in rows:
-        entries = [*(byline or {}).get("medical_providers", []), *(byline or {}).get("clinical_providers", [])]
-        if pk not in found and any(entry.get("provider_id") == provider.pk for entry in entries):
+        if pk not in found and provider.pk in byline_reviewer_ids(byline):
             found[pk] = {"id": pk, "slug": slug, "title": title, "path": paths.page_path(url_path)}
     return list(found.values())
 
@@ -90,11 +91,11 @@ def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
     """(specialties, public centers) in one UNION query."""
     from providers.models import Provider, TreatmentCenter
 
-    from .related import _rows
+    from .related import sort_key, union_rows
 
     specialties = Provider.specialties.through.objects.filter(provider_id=provider.pk)
     centers = TreatmentCenter.objects.public().filter(providers=provider)
-    rows = _rows(
+    rows = union_rows(
         specialties,
         "topic",
         F("provider_id"),
@@ -102,16 +103,23 @@ def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
         r_name=F("topic__name"),
         r_sort=F("topic__sort_order"),
     ).union(
-        _rows(centers, "center", F("pk"), r_slug=F("slug"), r_name=F("name"), r_a=F("city"), r_b=F("state")),
+        union_rows(centers, "center", F("pk"), r_slug=F("slug"), r_name=F("name"), r_a=F("city"), r_b=F("state")),
         all=True,
     )
     topics, found = [], []
-    for kind, owner, slug, name, city, state, _, _, _sort in sorted(rows, key=lambda r: (r[8] or 0, r[3])):
-        if kind == "topic":
-            topics.append({"slug": slug, "name": name})
+    for r in sorted(rows, key=sort_key):
+        if r.kind == "topic":
+            topics.append({"slug": r.r_slug, "name": r.r_name})
         else:
             found.append(
-                {"id": owner, "slug": slug, "name": name, "city": city, "state": state, "path": paths.center_path(slug)}
+                {
+                    "id": r.owner,
+                    "slug": r.r_slug,
+                    "name": r.r_name,
+                    "city": r.r_a,
+                    "state": r.r_b,
+                    "path": paths.center_path(r.r_slug),
+                }
             )
     return topics, found
 

@@ -39,12 +39,19 @@ def _blank() -> Value:
     return Value("", output_field=CharField())
 
 
-def _rows(queryset, kind: str, owner: Any, **columns: Any):
+def union_rows(queryset, kind: str, owner: Any, **columns: Any):
+    """``queryset`` as same-shaped named rows (``kind``, ``owner``, ``r_slug``, ``r_name``, ``r_a``…``r_d``,
+    ``r_sort``) for a ``UNION ALL`` with other such rows; unused columns are blank."""
     annotations = {"kind": Value(kind, output_field=CharField()), "owner": owner}
     for name in COLUMNS[2:-1]:
         annotations[name] = _text(columns[name]) if name in columns else _blank()
     annotations["r_sort"] = Cast(columns.get("r_sort", Value(0)), output_field=IntegerField())
-    return queryset.annotate(**annotations).values_list(*COLUMNS).order_by()
+    return queryset.annotate(**annotations).values_list(*COLUMNS, named=True).order_by()
+
+
+def sort_key(row: Any) -> tuple:
+    """Editorial order of union rows: sort order, then name."""
+    return (row.r_sort if row.r_sort is not None else 0, row.r_name or "")
 
 
 def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelated], list[dict]]:
@@ -54,7 +61,7 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
     topics = ArticlePage.topics.through.objects.filter(articlepage_id__in=article_ids)
     levels = ArticlePage.levels_of_care.through.objects.filter(articlepage_id__in=article_ids)
     references = ArticleReference.objects.filter(page_id__in=article_ids)
-    union = _rows(
+    union = union_rows(
         topics,
         "topic",
         F("articlepage_id"),
@@ -64,7 +71,7 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
         r_d=F("topic_id"),
         r_sort=F("topic__sort_order"),
     ).union(
-        _rows(
+        union_rows(
             levels,
             "level",
             F("articlepage_id"),
@@ -74,7 +81,7 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
             r_b=F("levelofcare__asam_level"),
             r_sort=F("levelofcare__sort_order"),
         ),
-        _rows(
+        union_rows(
             references,
             "reference",
             F("page_id"),
@@ -85,7 +92,7 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
             r_d=F("year"),
             r_sort=F("sort_order"),
         ),
-        _rows(
+        union_rows(
             CrisisResource.objects.public(),
             "crisis",
             Value(0, output_field=IntegerField()),
@@ -100,27 +107,28 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
     related: dict[int, ArticleRelated] = defaultdict(ArticleRelated)
     grouped: dict[tuple[str, int], list] = defaultdict(list)
     for row in union:
-        grouped[(row[0], row[1])].append(row)
+        grouped[(row.kind, row.owner)].append(row)
     crisis = [
-        {"name": name, "call": a or None, "text": b or None, "chat_url": c or None}
-        for _, _, _, name, a, b, c, _, _ in sorted(grouped.get(("crisis", 0), []), key=lambda r: (r[8] or 0, r[3]))
+        {"name": r.r_name, "call": r.r_a or None, "text": r.r_b or None, "chat_url": r.r_c or None}
+        for r in sorted(grouped.get(("crisis", 0), []), key=sort_key)
     ]
     for (kind, owner), rows in grouped.items():
         if kind == "crisis":
             continue
-        rows.sort(key=lambda r: (r[8] if r[8] is not None else 0, r[3] or ""))
+        rows.sort(key=sort_key)
         entry = related[owner]
         if kind == "topic":
-            entry.topics = [{"slug": r[2], "name": r[3]} for r in rows]
-            entry.shows_crisis_resources = any(str(r[4]) in TRUE_VALUES for r in rows)
-            entry.topic_ids = [int(r[7]) for r in rows]
+            entry.topics = [{"slug": r.r_slug, "name": r.r_name} for r in rows]
+            entry.shows_crisis_resources = any(str(r.r_a) in TRUE_VALUES for r in rows)
+            entry.topic_ids = [int(r.r_d) for r in rows]
         elif kind == "level":
             entry.levels_of_care = [
-                {"slug": r[2], "name": r[3], "samhsa_code": r[4] or None, "asam_level": r[5] or None} for r in rows
+                {"slug": r.r_slug, "name": r.r_name, "samhsa_code": r.r_a or None, "asam_level": r.r_b or None}
+                for r in rows
             ]
         else:
             entry.references = [
-                reference_dict(number, r[3], r[4], r[5], r[6], r[7]) for number, r in enumerate(rows, start=1)
+                reference_dict(number, r.r_name, r.r_a, r.r_b, r.r_c, r.r_d) for number, r in enumerate(rows, start=1)
             ]
     return related, crisis
 

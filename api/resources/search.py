@@ -27,6 +27,7 @@ from ..caching import tag_response
 from ..errors import InvalidParameter
 from ..filters import check_parameters
 from ..pagination import StrictPageNumberPagination
+from ..published.models import StoredRepresentation
 from ..published.registry import BY_KEY, KIND_KEYS
 from ..search import MAX_QUERY_LENGTH, normalise_query, ranked
 from ..serializers import SearchResultSerializer, error_responses
@@ -79,6 +80,10 @@ def search_all(text: str, types: list[str]) -> list[dict]:
 class SearchView(GenericAPIView):
     pagination_class = StrictPageNumberPagination
     filter_backends: list = []
+
+    def get_queryset(self):
+        # Results are merged across kinds in Python; the browsable API (dev) only needs an empty queryset.
+        return StoredRepresentation.objects.none()
 
     def get(self, request: Request) -> Response:
         check_parameters(request, {"q", "type", "page", "page_size"})

@@ -175,3 +175,24 @@ def test_rebuild_of_a_hidden_object_removes_its_row():
     assert reads.published("article").filter(slug="hidden-later").count() == 0  # read-time guard
     rebuild.rebuild("article", page.pk)
     assert stored("article", "hidden-later") is None
+
+
+def test_search_in_the_browsable_api_does_not_fail(api_client, monkeypatch):
+    from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+
+    from api.resources.search import SearchView
+
+    monkeypatch.setattr(SearchView, "renderer_classes", [JSONRenderer, BrowsableAPIRenderer])
+    public_article(title="Browsable Heron", slug="browsable-heron")
+    response = api_client.get("/api/v1/search/?q=heron", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert "browsable-heron" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-01-01T00:00:00+16:00", "2025-01-01T00:00:00-23:59", "0001-01-01T00:00:00+01:00"]
+)
+def test_updated_since_out_of_range_is_a_400_naming_it(api_client, value):
+    response = api_client.get("/api/v1/articles/", {"updated_since": value})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "updated_since"
