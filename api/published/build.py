@@ -123,7 +123,7 @@ def build(kind: ContentKind, obj: Any) -> Built:
         label = {"article": PAGE, "provider": PROVIDER, "center": CENTER, "topic": TOPIC}.get(prefix)
         if label and pk.isdigit():
             built.facets.add((USES + label, pk))
-    built.facets.discard((USES + PAGE, str(obj.pk)) if kind.key == "article" else ("", ""))
+    built.facets.discard((USES + kind.model._meta.label_lower, str(obj.pk)))  # not a dependency of itself
     EXTRA[kind.key](obj, detail, built)
     return built
 

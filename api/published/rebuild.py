@@ -36,6 +36,8 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
     if obj is None:
         remove(kind, [pk])
         return None
+    # Concurrent rebuilds of one row (two readers finding it stale) queue here instead of racing on facets.
+    StoredRepresentation.objects.select_for_update().filter(kind=kind.key, object_id=obj.pk).first()
     built = build(kind, obj)
     defaults = {
         "slug": built.slug,
