@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .env import env_bool, env_str
+from .env import env_bool
 
 BROWSABLE_API = env_bool("API_BROWSABLE", False)
 
@@ -15,8 +15,8 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_THROTTLE_RATE", "600/min")},
+    # Rate limiting happens once for every /api/ request, cached or not, in api.middleware (API_THROTTLE_RATE).
+    "DEFAULT_THROTTLE_CLASSES": [],
 }
 
 SPECTACULAR_SETTINGS = {
