@@ -35,6 +35,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Only the public content API is documented; Wagtail's internal admin API is not part of the contract.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
+    # The request guard's 400/414/429/431 apply to every operation.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.errors.document_guard_responses"],
     # "article"/"provider"/"center" is one enum wherever it appears (search, sitemap, change feed).
     "ENUM_NAME_OVERRIDES": {
         "ContentTypeEnum": "api.serializers.discovery.CONTENT_TYPE_CHOICES",
