@@ -104,7 +104,8 @@ def run_schemathesis(port: int, examples: int, max_time: int, report_dir: Path) 
         str(report_dir),
     ]
     print("fuzz:", " ".join(command[1:]), flush=True)
-    return subprocess.run(command, cwd=ROOT, check=False).returncode
+    report_dir.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(command, cwd=report_dir, check=False).returncode  # its .schemathesis/ stays in the tmp dir
 
 
 def status_counts(access_log: Path) -> collections.Counter:
