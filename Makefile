@@ -48,8 +48,11 @@ format: install ## Format the code and fix what ruff can
 bench: install ## Throughput ratios measured side by side (not part of `make test`)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
+fuzz: demo ## Schemathesis over every API operation against a served app (bounded; FUZZ_ARGS="--port 8765")
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
+
 lock: install ## Re-resolve requirements/*.in into the locks
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o base.txt
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe dev.in -o dev.txt
 
-.PHONY: help install migrate demo run test lint format bench lock
+.PHONY: help install migrate demo run test lint format bench fuzz lock

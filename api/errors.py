@@ -17,7 +17,6 @@ from django.db import InterfaceError, OperationalError, connections
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
-from rest_framework.response import Response
 
 logger = logging.getLogger("api")
 
@@ -100,8 +99,11 @@ def _message(detail) -> str:
     return str(detail)
 
 
-def exception_handler(exc: Exception, context: dict) -> Response:
-    """DRF exception handler producing the one error shape; unexpected errors become JSON 500/503."""
+def exception_handler(exc: Exception, context: dict) -> HttpResponse | None:
+    """DRF exception handler producing the one error shape; unexpected errors become JSON 500/503.
+
+    It returns a plain :class:`JsonResponse`, not a DRF ``Response``, so content negotiation cannot render an
+    error as HTML: with the browsable API on and ``Accept: text/html``, errors are still the JSON shape."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("Not found.")
     elif isinstance(exc, PermissionDenied):
@@ -113,13 +115,16 @@ def exception_handler(exc: Exception, context: dict) -> Response:
 
     if not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled API error", exc_info=exc)
-        return Response(error_body(500, "server_error", "An unexpected error occurred."), status=500)
+        return error_response(500, "server_error", "An unexpected error occurred.")
 
     headers = {}
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         headers["Retry-After"] = str(int(exc.wait) + 1)
     if isinstance(exc, exceptions.MethodNotAllowed):
         headers["Allow"] = ", ".join(context["view"].allowed_methods) if context.get("view") else "GET, HEAD, OPTIONS"
+    auth_header = getattr(exc, "auth_header", None)
+    if auth_header:
+        headers["WWW-Authenticate"] = auth_header
 
     code = getattr(exc, "default_code", None) or "error"
     for exc_class, mapped in _DRF_CODES.items():
@@ -131,10 +136,14 @@ def exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, InvalidParameter):
         code = exc.get_codes() if isinstance(exc.get_codes(), str) else "invalid_parameter"
 
-    body = error_body(exc.status_code, code, _message(exc.detail), getattr(exc, "parameter", None))
-    response = Response(body, status=exc.status_code, headers=headers)
-    response["Cache-Control"] = "no-store"
-    return response
+    return error_response(exc.status_code, code, _message(exc.detail), getattr(exc, "parameter", None), headers=headers)
+
+
+def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400 (e.g. a disallowed ``Host`` rejected by a middleware before the API guard)."""
+    if is_api_request(request):
+        return error_response(400, "bad_request", "Bad request.")
+    return defaults.bad_request(request, exception)
 
 
 def json_page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -156,3 +165,28 @@ def json_server_error(request: HttpRequest) -> HttpResponse:
     if is_api_request(request):
         return error_response(500, "server_error", "An unexpected error occurred.")
     return defaults.server_error(request)
+
+
+# Answers the request guard (api.middleware) can give to any operation, before any view runs.
+GUARD_RESPONSES = {
+    "400": "A parameter or the Host header is not acceptable (control characters, invalid UTF-8, too long).",
+    "414": "The URL is longer than the API accepts.",
+    "429": "Too many requests from this client; retry after the number of seconds in `Retry-After`.",
+    "431": "A request header is larger than the API accepts.",
+}
+
+
+def document_guard_responses(result: dict, generator, request, public) -> dict:
+    """drf-spectacular postprocessing hook: every operation documents the guard's JSON errors."""
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.setdefault("responses", {})
+            for code, description in GUARD_RESPONSES.items():
+                responses.setdefault(
+                    code,
+                    {
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        "description": description,
+                    },
+                )
+    return result

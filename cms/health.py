@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -18,7 +19,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @never_cache
 @require_safe
 def readyz(request: HttpRequest) -> JsonResponse:
-    """The process can serve traffic: the database answers a trivial query."""
+    """The process can serve traffic: the database answers a trivial query (else 503).
+
+    The cache only accelerates, so an unreachable cache keeps the app ready (200) and is reported as
+    ``"cache": "unavailable"`` with ``"status": "degraded"``."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -29,4 +33,19 @@ def readyz(request: HttpRequest) -> JsonResponse:
         response = JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
         response["Retry-After"] = "5"
         return response
-    return JsonResponse({"status": "ok", "database": "ok"})
+    cache_ok = cache_available()
+    return JsonResponse(
+        {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": "ok" if cache_ok else "unavailable"}
+    )
+
+
+def cache_available() -> bool:
+    cache = caches["default"]
+    probe = getattr(cache, "probe", None)  # api.caching.backends: a real round trip, errors already handled
+    if probe is not None:
+        return probe()
+    try:
+        cache.set("readyz:probe", "ok", 10)
+        return cache.get("readyz:probe") == "ok"
+    except Exception:
+        return False

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api.errors import json_page_not_found, json_server_error
+from api.errors import json_bad_request, json_page_not_found, json_server_error
 from cms import health
 
 urlpatterns = [
@@ -31,5 +31,6 @@ else:
 # previews and "view live" links still resolve through it.
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = json_bad_request
 handler404 = json_page_not_found
 handler500 = json_server_error

@@ -16,7 +16,7 @@ def test_healthz_answers_without_touching_the_database(client, django_assert_num
 def test_readyz_reports_a_reachable_database(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 @pytest.mark.postgres

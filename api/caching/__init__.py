@@ -2,8 +2,9 @@
 
 Views call :func:`tag_response(request, tags, last_modified) <tag_response>` and nothing else;
 :class:`api.caching.middleware.ApiCacheMiddleware` (in ``MIDDLEWARE``) does the rest, and
-:func:`invalidate_tags` (called after a content event commits) makes every stored response built from those
-tags stale in every process. See :mod:`api.caching.store` for the invalidation scheme.
+:func:`invalidate_tags` (called inside the transaction of a change) makes every stored response built from
+those tags stale in every process when that transaction commits. Tag versions live in the database
+(:mod:`api.caching.versions`); the cache only accelerates (:mod:`api.caching.store`).
 
 Tag format: ``article-<id>``, ``provider-<id>``, ``center-<id>``, ``topic-<id>``, and the list tags
 ``articles``, ``providers``, ``centers``, ``vocabularies`` (plus ``changes`` for the change feed).

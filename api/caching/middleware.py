@@ -3,10 +3,9 @@
 Chosen over a DRF view mixin so that no view can forget it: views only say what they were built from with
 :func:`api.caching.tag_response`; this middleware
 
-1. serves a fresh entry of the shared response store (:mod:`api.caching.store`) without running the view,
-   the ORM or the database (only the cache backend itself, which is Redis in production), after applying the
-   default DRF throttles (:mod:`api.caching.throttling`), and answers ``304`` to a matching
-   ``If-None-Match``/``If-Modified-Since``;
+1. serves an entry of the response store (:mod:`api.caching.store`) without running the view once one
+   indexed database query confirms that none of its tags changed since it was built, and answers ``304`` to
+   a matching ``If-None-Match``/``If-Modified-Since``;
 2. otherwise runs the view and, for a ``200``, adds a strong ``ETag`` (SHA-256 of the body),
    ``Last-Modified`` (the newest ``last_modified`` the view reported, else the build time),
    ``Cache-Control`` (``settings.API_CACHE_CONTROL``), ``Cache-Tag`` and ``Surrogate-Key`` (the collected
@@ -15,7 +14,9 @@ Chosen over a DRF view mixin so that no view can forget it: views only say what 
 
 Not touched: ``/api/v1/preview/`` (drafts: ``no-store``), responses that set ``no-store``/``private``
 themselves, and anything but ``200``. Schema and docs get validators but are not stored (they only change
-with a deploy). It sits inside ``CorsMiddleware``, so CORS headers are computed per request and never stored.
+with a deploy). It sits inside ``CorsMiddleware``, so CORS headers are computed per request and never stored, and after
+:class:`api.middleware.ApiRequestGuardMiddleware`, so the host check, input limits and the rate limit apply to
+cached and built responses alike.
 """
 
 from __future__ import annotations
@@ -29,11 +30,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from api.errors import error_response
-
-from .store import CachedResponse, contains_articles, current_clock, entry_key, lookup, next_visibility_change, store
+from .store import CachedResponse, build_stamp, contains_articles, entry_key, lookup, next_visibility_change, store
 from .tags import collected_last_modified, collected_tags
-from .throttling import throttle_wait
 
 PUBLIC_PREFIX = "/api/v1/"
 NEVER_CACHED_PREFIXES = ("/api/v1/preview/",)
@@ -93,12 +91,12 @@ class ApiCacheMiddleware:
             return self.get_response(request)
         storable = not path.startswith(NOT_STORED_PREFIXES)
         key = entry_key(response_variant(request)) if storable else ""
-        built_at = 0
+        stamp = None
         if storable:
             entry = lookup(key)
             if entry is not None:
                 return self._serve_cached(request, entry)
-            built_at = current_clock()  # read before the view reads any content; see store.py
+            stamp = build_stamp()  # read before the view reads any content; see store.py
 
         response = self.get_response(request)
         if response.status_code != 200 or response.streaming or _refuses_caching(response):
@@ -106,12 +104,12 @@ class ApiCacheMiddleware:
         tags = sorted(collected_tags(request))
         last_modified = collected_last_modified(request)
         modified = last_modified.timestamp() if last_modified is not None else time.time()
-        valid_until = next_visibility_change() if contains_articles(tags) else None
+        valid_until = next_visibility_change(stamp) if contains_articles(tags) else None
         etag = self._decorate(response, tags, modified, valid_until)
-        if storable and tags:
+        if stamp is not None and tags:
             headers = {name: value for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS}
             extra = {"valid_until": valid_until} if valid_until is not None else {}
-            store(key, CachedResponse(200, response.content, headers, tags, etag, modified, built_at, extra))
+            store(key, CachedResponse(200, response.content, headers, tags, etag, modified, stamp.clock, extra))
         response["X-Cache"] = "miss"
         return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
 
@@ -130,15 +128,6 @@ class ApiCacheMiddleware:
 
     @staticmethod
     def _serve_cached(request: HttpRequest, entry: CachedResponse) -> HttpResponse:
-        wait = throttle_wait(request)
-        if wait is not None:
-            seconds = int(wait) + 1
-            return error_response(
-                429,
-                "throttled",
-                f"Request was throttled. Expected available in {seconds} seconds.",
-                headers={"Retry-After": str(seconds)},
-            )
         response = HttpResponse(entry.content, status=entry.status)
         for name, value in entry.headers.items():
             response[name] = value

@@ -1,54 +1,45 @@
-"""The shared store of built API responses, invalidated by cache tag.
+"""The optional store of built API responses: an accelerator whose every hit is confirmed by the database.
 
-Entries live in ``CACHES['default']`` (Redis, or the database cache table; never a per-process cache, which a
-publish in another process could not invalidate). Invalidation uses *generations* instead of a tag → keys
-index, so it is one write per tag and never races with readers adding keys:
+Entries live in ``CACHES['default']`` (Redis when ``REDIS_URL`` is set, else the database cache table), and any
+of them may vanish at any moment: eviction, expiry, a flush or an unreachable Redis only cost a rebuild.
+Whether an entry may be served is decided by PostgreSQL alone (:mod:`api.caching.versions`):
 
-* a global counter ``gen:__clock__`` is incremented by every invalidation; each invalidated tag's generation
-  ``gen:<tag>`` is set to the new counter value;
-* a request reads the counter *before* building its response and stores it in the entry as ``built_at``;
-* an entry is fresh while every one of its tags has a generation ``<= built_at``.
-
-A publish that commits while a response is being built therefore always marks that response stale: its tags'
-generations move past the ``built_at`` read before the build started. Entries also expire after
-``API_RESPONSE_CACHE_SECONDS`` (default one day) as a bound on anything unforeseen.
+* before the view runs, the request reads a :class:`BuildStamp` (the committed clock and the ``articles``
+  tag version: one query) and the entry records the clock as ``built_at``;
+* :func:`invalidate_tags` bumps tag versions inside the transaction of the change;
+* :func:`lookup` serves an entry only when one indexed query shows none of its tags moved past ``built_at``.
 
 Time also changes what is public without any publish: a live article disappears when its ``expire_at`` passes
 (before ``publish_scheduled`` runs) and appears when its ``go_live_at`` does. Every entry that contains article
-data is therefore also bounded by :func:`next_visibility_change` — the earliest future ``expire_at`` or
-``go_live_at`` of any live article — kept in the shared cache, recomputed (one query) only after an article
-event or eviction, and validated by the ``articles`` generation like any entry.
+data therefore also expires at :func:`next_visibility_change`, computed from the database; the cache keeps the
+computed moment only as an accelerator, tagged with the ``articles`` version it was computed at.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
-logger = logging.getLogger("api.caching")
+from . import versions
+from .models import CLOCK_TAG
 
 CACHE_ALIAS = "default"
-_ENTRY_PREFIX = "api:resp:v1:"
-_GENERATION_PREFIX = "api:gen:"
-_CLOCK_KEY = _GENERATION_PREFIX + "__clock__"
+_ENTRY_PREFIX = "api:resp:v2:"
 DEFAULT_ENTRY_SECONDS = 24 * 60 * 60
-_VISIBILITY_KEY = "api:visibility-change:v1"
+_VISIBILITY_KEY = "api:visibility-change:v2"
 ARTICLE_LIST_TAG = "articles"
 
 
 @dataclass
 class CachedResponse:
-    """What is needed to replay a built response without touching views, ORM or database."""
+    """What is needed to replay a built response without running the view."""
 
     status: int
     content: bytes
@@ -56,12 +47,20 @@ class CachedResponse:
     tags: list[str]
     etag: str
     last_modified: float  # POSIX timestamp
-    built_at: int  # value of the generation clock read before the response was built
+    built_at: int  # the committed clock read before the response was built
     extra: dict = field(default_factory=dict)  # "valid_until": POSIX time after which it is stale
 
     @property
     def valid_until(self) -> float | None:
         return self.extra.get("valid_until")
+
+
+@dataclass(frozen=True)
+class BuildStamp:
+    """Read before a response is built: the committed clock and the ``articles`` tag version."""
+
+    clock: int
+    articles: int
 
 
 def _cache():
@@ -72,22 +71,25 @@ def entry_key(variant: str) -> str:
     return _ENTRY_PREFIX + hashlib.sha256(variant.encode()).hexdigest()
 
 
+def build_stamp() -> BuildStamp:
+    """One query; call it before the view reads any content."""
+    found = versions.read([ARTICLE_LIST_TAG])
+    return BuildStamp(clock=found[CLOCK_TAG], articles=found[ARTICLE_LIST_TAG])
+
+
 def current_clock() -> int:
-    return int(_cache().get(_CLOCK_KEY) or 0)
+    return build_stamp().clock
 
 
 def lookup(key: str) -> CachedResponse | None:
-    """The entry under ``key`` if it exists and none of its tags was invalidated after it was built."""
-    cache = _cache()
-    entry = cache.get(key)
+    """The entry under ``key`` when the database confirms none of its tags changed since it was built."""
+    entry = _cache().get(key)
     if not isinstance(entry, CachedResponse):
         return None
     if entry.valid_until is not None and time.time() >= entry.valid_until:
         return None
-    if entry.tags:
-        generations = cache.get_many([_GENERATION_PREFIX + tag for tag in entry.tags])
-        if any(int(generation) > entry.built_at for generation in generations.values()):
-            return None
+    if not versions.is_current(entry.built_at, entry.tags):
+        return None
     return entry
 
 
@@ -102,18 +104,21 @@ def contains_articles(tags: Iterable[str]) -> bool:
     return any(tag == ARTICLE_LIST_TAG or tag.startswith("article-") for tag in tags)
 
 
-def next_visibility_change() -> float | None:
-    """POSIX time of the next moment an article becomes public or stops being public by the clock alone."""
+def next_visibility_change(stamp: BuildStamp | None = None) -> float | None:
+    """POSIX time of the next moment an article becomes public or stops being public by the clock alone.
+
+    Recomputed from the database (one query) unless the cache holds a value computed at a clock no older than
+    the last ``articles`` invalidation and not newer than the committed clock (a restored or flushed table)."""
+    stamp = stamp or build_stamp()
     cache = _cache()
-    values = cache.get_many([_VISIBILITY_KEY, _GENERATION_PREFIX + ARTICLE_LIST_TAG])
-    known = values.get(_VISIBILITY_KEY)
-    generation = int(values.get(_GENERATION_PREFIX + ARTICLE_LIST_TAG) or 0)
-    if known is not None and known[0] >= generation and (known[1] is None or known[1] > time.time()):
-        return known[1]
-    built_at = current_clock()
-    change = _scheduled_visibility_change()
-    cache.set(_VISIBILITY_KEY, (built_at, change), timeout=None)
-    return change
+    known = cache.get(_VISIBILITY_KEY)
+    if isinstance(known, tuple) and len(known) == 2:
+        computed_at, moment = known
+        if stamp.articles <= computed_at <= stamp.clock and (moment is None or moment > time.time()):
+            return moment
+    moment = _scheduled_visibility_change()
+    cache.set(_VISIBILITY_KEY, (stamp.clock, moment), timeout=None)
+    return moment
 
 
 def _scheduled_visibility_change() -> float | None:
@@ -129,29 +134,16 @@ def _scheduled_visibility_change() -> float | None:
 
 
 def invalidate_tags(tags: Iterable[str]) -> int:
-    """Make every stored response built from any of ``tags`` stale, in every process. Returns the new clock."""
-    tags = sorted(set(tags))
-    if not tags:
-        return current_clock()
-    cache = _cache()
-    cache.add(_CLOCK_KEY, 0, timeout=None)
-    try:
-        clock = cache.incr(_CLOCK_KEY)
-    except ValueError:  # evicted between add and incr
-        cache.add(_CLOCK_KEY, 0, timeout=None)
-        clock = cache.incr(_CLOCK_KEY)
-    # Generations never expire: losing one would resurrect stale entries.
-    cache.set_many({_GENERATION_PREFIX + tag: clock for tag in tags}, timeout=None)
-    return clock
+    """Make every stored response built from any of ``tags`` stale, in every process, as part of the current
+    transaction: other processes see it exactly when the transaction commits (never, if it rolls back).
+    Outside a transaction it takes effect at once. Returns the new clock value."""
+    return versions.bump(tags)
 
 
 def purge_after_commit(tags: Iterable[str]) -> None:
-    """Invalidate ``tags`` once the current transaction commits (at once outside one). Never raises."""
-    transaction.on_commit(partial(_purge, sorted(set(tags))), robust=True)
+    """Purge the responses built from ``tags`` as of the commit of the current transaction.
 
-
-def _purge(tags: list[str]) -> None:
-    try:
-        invalidate_tags(tags)
-    except Exception:
-        logger.exception("Cache purge failed for %s", tags)
+    The name predates the database-backed versions; the purge is still what every other process observes
+    "after commit", because the version bump is written in the same transaction as the change (so a purge can
+    no longer be lost to a crash or a cache outage between the commit and an after-commit hook)."""
+    invalidate_tags(tags)

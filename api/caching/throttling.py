@@ -1,29 +1,100 @@
-"""DRF throttling applied to responses served from the shared cache.
+"""Rate limiting for every ``/api/`` request, cached or built, on the real client address.
 
-A cached response is served before any DRF view runs, so the view's throttles would never see it and a
-burst against a cached URL would never hear 429. The cache middleware therefore runs the configured default
-throttle classes itself on every cache hit (a miss is throttled by the view as usual, once).
+* The client is ``REMOTE_ADDR`` unless ``settings.TRUSTED_PROXY_COUNT`` (N) says N proxies in front of the app
+  each append the address they received the request from to ``X-Forwarded-For``: then the client is the N-th
+  entry from the right. Entries further left are whatever the client sent and are never used, so a forged
+  header changes nothing. IPv6 clients are counted per /64 (one subscriber's allocation).
+* One fixed-window counter per client and window (``cache.add`` then ``cache.incr``): O(1) time and space,
+  whatever the rate. Counters are shared through ``CACHES['default']``, so every worker counts together.
+* The cache is an accelerator here too: when it is unavailable the fail-open backend drops the counter, and
+  the request is allowed (:mod:`api.caching.backends` logs the outage).
+
+Rate format: ``"<requests>/<period>"`` with period ``s``/``sec``/``m``/``min``/``h``/``hour``/``d``/``day``
+(``settings.API_THROTTLE_RATE``, env ``API_THROTTLE_RATE``); ``"off"`` disables it.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import math
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
-from rest_framework.request import Request
-from rest_framework.settings import api_settings
+
+CACHE_ALIAS = "default"
+_KEY_PREFIX = "api:throttle:v2:"
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MAX_FORWARDED_FOR_LENGTH = 4096
 
 
-class _NoView:
-    """Stand-in for the view a throttle may inspect (``ScopedRateThrottle`` reads ``throttle_scope``)."""
+@dataclass(frozen=True)
+class Rate:
+    requests: int
+    seconds: int
 
 
-def throttle_wait(request: HttpRequest) -> float | None:
-    """Seconds the client must wait when any default throttle refuses ``request``; None when allowed."""
-    throttles = [throttle_class() for throttle_class in api_settings.DEFAULT_THROTTLE_CLASSES]
-    if not throttles:
+@lru_cache(maxsize=8)
+def parse_rate(text: str) -> Rate | None:
+    """``"600/min"`` → ``Rate(600, 60)``; ``"off"`` → None."""
+    if text.strip().lower() in {"off", "none", ""}:
         return None
-    drf_request = Request(request, authenticators=[])
-    view = _NoView()
-    refused = [throttle for throttle in throttles if not throttle.allow_request(drf_request, view)]
-    if not refused:
+    count, _, period = text.strip().partition("/")
+    seconds = _PERIODS.get(period.strip()[:1].lower())
+    if not count.strip().isdigit() or seconds is None or int(count) < 1:
+        raise ImproperlyConfigured(f"API_THROTTLE_RATE must look like '600/min' or 'off', got {text!r}")
+    return Rate(int(count), seconds)
+
+
+def _network_id(value: str) -> str | None:
+    """The canonical form of an IP address (its /64 for IPv6); None when ``value`` is not one."""
+    value = value.strip()
+    if not value or len(value) > 64:
         return None
-    return max((wait for throttle in refused if (wait := throttle.wait()) is not None), default=0.0)
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address the rate limit counts: see the module docstring."""
+    remote = _network_id(request.META.get("REMOTE_ADDR", "")) or "unknown"
+    trusted = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    if trusted <= 0:
+        return remote
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if not header or len(header) > MAX_FORWARDED_FOR_LENGTH:
+        return remote
+    hops = header.rsplit(",", trusted)  # at most `trusted` splits from the right: bounded work
+    if len(hops) < trusted:
+        return remote  # fewer hops than trusted proxies: the header did not come through them
+    return _network_id(hops[-trusted]) or remote
+
+
+def throttle_wait(request: HttpRequest) -> int | None:
+    """Seconds until ``request``'s client may send again (>= 1) when over the rate; None when allowed."""
+    rate = parse_rate(getattr(settings, "API_THROTTLE_RATE", "600/min"))
+    if rate is None:
+        return None
+    now = time.time()
+    window = int(now // rate.seconds)
+    key = f"{_KEY_PREFIX}{client_address(request)}:{rate.seconds}:{window}"
+    cache = caches[CACHE_ALIAS]
+    cache.add(key, 0, timeout=rate.seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr, or the cache is unavailable: allow
+        return None
+    if count <= rate.requests:
+        return None
+    return max(1, math.ceil((window + 1) * rate.seconds - now))

@@ -1,8 +1,8 @@
 """Recording content events: the only writer of :class:`ContentEvent`.
 
-:func:`record_event` inserts the event inside the caller's transaction (so a rolled-back publish leaves no
-event) and, after that transaction commits, invalidates the cached API responses built from the object and
-hands the event to the webhook queue. Nothing external happens before the commit, and nothing that happens
+:func:`record_event` inserts the event and invalidates the cached API responses built from the object inside
+the caller's transaction (so a rolled-back publish leaves neither) and, after that transaction commits, hands
+the event to the webhook queue. Nothing external happens before the commit, and nothing that happens
 after it (a cache outage, a broken queue) can fail the publish: after-commit work is logged, not raised.
 """
 
@@ -36,6 +36,11 @@ def record_event(event_type: str, obj: Model, *, data: dict | None = None) -> Co
         previous = last_publication_event(obj)
         tags += [tag for tag in (previous.cache_tags if previous else []) if tag not in tags]
     with transaction.atomic():
+        if event_type in PUBLICATION_EVENT_TYPES:
+            # In the transaction, before the event lock (always this order): stale for every process at commit.
+            from api.caching import invalidate_tags
+
+            invalidate_tags([*tags, CHANGE_FEED_TAG])
         _serialise_event_ids()
         event = ContentEvent.objects.create(
             event_type=event_type,
@@ -64,19 +69,13 @@ def _serialise_event_ids() -> None:
 
 
 def after_commit(event_id: int) -> None:
-    """Purge the event's cache tags and enqueue its webhook deliveries. Never raises."""
-    from api.caching import invalidate_tags
+    """Enqueue the event's webhook deliveries (its cache tags were invalidated in its transaction). Never raises."""
     from api.webhooks.delivery import enqueue_deliveries
 
     try:
         event = ContentEvent.objects.get(pk=event_id)
     except ContentEvent.DoesNotExist:  # pragma: no cover - deleted between commit and hook
         return
-    if event.is_publication_event:
-        try:
-            invalidate_tags([*event.cache_tags, CHANGE_FEED_TAG])
-        except Exception:
-            logger.exception("Cache invalidation failed for event %s", event_id)
     try:
         enqueue_deliveries(event)
     except Exception:

@@ -107,22 +107,25 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresq
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
-# Built API responses are invalidated on publish from any process, so the cache must be shared:
-# Redis when REDIS_URL is set, otherwise the database cache (never a per-process LocMemCache).
+# --- Cache ---------------------------------------------------------------------------------
+# The cache only accelerates: which cached API response is current is decided by tag versions in the database
+# (api.caching.versions), so losing any key, or Redis, costs speed, never correctness. Redis when REDIS_URL is
+# set, otherwise the database cache; both fail open (an outage behaves like an empty cache and is logged).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "api.caching.backends.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "verity"),
+            # Fail fast when Redis is unreachable; the breaker then skips it for a few seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "api.caching.backends.FailOpenDatabaseCache",
             "LOCATION": "verity_cache",
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "verity"),
         }
@@ -188,6 +191,10 @@ FRONTEND_INTAKE_PATH = env_str("FRONTEND_INTAKE_PATH", "/get-started/")
 FRONTEND_CENTER_LOCATOR_PATH = env_str("FRONTEND_CENTER_LOCATOR_PATH", "/locations/")
 API_CACHE_CONTROL = env_str("API_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=600")
 API_PAGE_SIZE = 20
+# Rate limit per client address for every /api/ request ("600/min", or "off"); see api/caching/throttling.py.
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/min")
+# Proxies in front of the app that each append the client address to X-Forwarded-For (0: use the socket peer).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 API_MAX_PAGE_SIZE = 100
 
 # Clinical review policy.

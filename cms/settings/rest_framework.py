@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .env import env_bool, env_str
+from .env import env_bool
 
 BROWSABLE_API = env_bool("API_BROWSABLE", False)
 
@@ -10,13 +10,14 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if BROWSABLE_API else []),
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.JSONFallbackNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_THROTTLE_RATE", "600/min")},
+    # Rate limiting happens once for every /api/ request, cached or not, in api.middleware (API_THROTTLE_RATE).
+    "DEFAULT_THROTTLE_CLASSES": [],
 }
 
 SPECTACULAR_SETTINGS = {
@@ -34,6 +35,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Only the public content API is documented; Wagtail's internal admin API is not part of the contract.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
+    # The request guard's 400/414/429/431 apply to every operation.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.errors.document_guard_responses"],
     # "article"/"provider"/"center" is one enum wherever it appears (search, sitemap, change feed).
     "ENUM_NAME_OVERRIDES": {
         "ContentTypeEnum": "api.serializers.discovery.CONTENT_TYPE_CHOICES",

@@ -15,7 +15,7 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["https://app.example.co
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Cached API responses and throttles go to the test database's cache table (tests/conftest.py creates it),
 # never to a developer's Redis.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "verity_cache"}}
+CACHES = {"default": {"BACKEND": "api.caching.backends.FailOpenDatabaseCache", "LOCATION": "verity_cache"}}
 AXES_ENABLED = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -27,4 +27,4 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"], "level": "CRITICAL"},
 }
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/min"}}  # noqa: F405
+API_THROTTLE_RATE = "100000/min"

@@ -62,7 +62,6 @@ def test_a_cache_or_queue_outage_after_commit_does_not_fail_the_publish(
     def broken(*args, **kwargs):
         raise ConnectionError("redis is down")
 
-    monkeypatch.setattr("api.caching.invalidate_tags", broken)
     monkeypatch.setattr("api.webhooks.delivery.enqueue_deliveries", broken)
     provider = ProviderFactory(live=False)
 

@@ -50,18 +50,18 @@ def test_the_second_request_is_served_from_the_shared_cache_with_the_same_bytes(
     assert second["Content-Type"] == "application/json"
 
 
-def test_a_warm_cache_hit_touches_only_the_cache_table(api_client, provider):
+def test_a_warm_cache_hit_is_confirmed_by_one_query_on_the_tag_versions(api_client, provider):
     api_client.get(detail_url(provider))  # warm up
 
     with CaptureQueriesContext(connection) as queries:
         response = api_client.get(detail_url(provider))
 
     assert response["X-Cache"] == "hit"
-    # With Redis (production) these are zero SQL queries; the test settings keep the cache in the database, so
-    # the only SQL is the cache table itself: the entry, its tags' generations, and the throttle's history.
+    # The test settings keep the cache itself in the database too (the entry and the throttle counter); apart
+    # from those, a hit costs exactly one indexed query on the tag versions, and no view query.
     statements = [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
-    assert statements, "the database cache backend is expected to show up here"
-    assert all("verity_cache" in sql for sql in statements), "\n".join(statements)
+    others = [sql for sql in statements if "verity_cache" not in sql]
+    assert len(others) == 1 and "api_cachetagversion" in others[0], "\n".join(statements)
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def redis_cache(settings):
 
     import redis
 
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2")
     client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
     try:
         client.ping()
@@ -79,7 +79,7 @@ def redis_cache(settings):
         pytest.skip(f"needs Redis at {url}")
     prefix = f"verity-test-{uuid.uuid4().hex}"
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
+        "default": {"BACKEND": "api.caching.backends.FailOpenRedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
     }
     yield
     keys = list(client.scan_iter(f"{prefix}:*"))
@@ -87,11 +87,11 @@ def redis_cache(settings):
         client.delete(*keys)
 
 
-def test_a_warm_cache_hit_makes_no_sql_query_with_redis(api_client, provider, redis_cache, django_assert_num_queries):
+def test_a_warm_cache_hit_makes_one_sql_query_with_redis(api_client, provider, redis_cache, django_assert_num_queries):
     first = api_client.get(detail_url(provider))
     assert first["X-Cache"] == "miss"
 
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(2):  # one tag-version check per hit
         second = api_client.get(detail_url(provider))
         not_modified = api_client.get(detail_url(provider), HTTP_IF_NONE_MATCH=first["ETag"])
 
@@ -271,10 +271,8 @@ def test_preflight_for_delete_is_not_granted(api_client):
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["uncached-path", "cached-path"])
-def test_a_burst_past_the_rate_gets_429_with_retry_after(api_client, provider, monkeypatch, cached):
-    from rest_framework.throttling import SimpleRateThrottle
-
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100/min"})  # the production default shape
+def test_a_burst_past_the_rate_gets_429_with_retry_after(api_client, provider, settings, cached):
+    settings.API_THROTTLE_RATE = "100/day"  # a day-long window: the burst never straddles a window boundary
     url = detail_url(provider) if cached else "/api/v1/providers/?page_size=1"
 
     statuses = []
