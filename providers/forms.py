@@ -1,27 +1,100 @@
-"""Admin forms for providers: record who verified a credential, from the request, never typed."""
+"""Admin forms for providers: credentials governed by Credentialing (W7), verifier from the request."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from pages.review.roles import REVIEWERS_GROUP
+
+from .models.credentials import (
+    GOVERNED_HOLDING_FIELDS,
+    CredentialChangeRefused,
+    can_manage_credentials,
+    check_credential_change,
+    governed_state,
+    provider_governed_state,
+)
 
 
 class ProviderAdminForm(WagtailAdminModelForm):
-    """Clinician edit form: stamps ``verified_by`` on every credential whose verification date was entered or changed.
+    """Clinician edit form. What decides who may sign off is governed (W7); the verifier comes from the request.
 
-    The verifier is the admin user saving the form (``for_user``), so the verification record names a real person
-    without a field anyone could fill in for someone else.
+    * For users outside Credentialing (``can_manage_credentials``) the account link, the category (once the
+      profile exists) and every credential holding are shown but disabled: posted values for them are ignored,
+      holdings cannot be added or removed, and ``is_valid`` also refuses any difference in what W7 protects
+      (``check_credential_change``, the rule's home) so a form built differently cannot slip one through.
+      Editors keep the public profile: name, photo, bio, job title, specialties, centers, NPI.
+    * The account dropdown lists only members of the "Clinical reviewers" group (and the current link).
+    * ``verified_by`` is stamped with the signed-in user on every holding whose verification was entered or
+      changed; a new holding's verification date defaults to today.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        self.may_manage_credentials = can_manage_credentials(user)
+        self._stored_state = provider_governed_state(self.instance) if self.instance.pk else None
+        if "user" in self.fields:
+            accounts = get_user_model().objects.filter(groups__name=REVIEWERS_GROUP)
+            if self.instance.user_id:
+                accounts = accounts | get_user_model().objects.filter(pk=self.instance.user_id)
+            self.fields["user"].queryset = accounts.distinct().order_by("username")
+        holdings = self.formsets.get("credential_holdings")
+        if holdings is not None:
+            for form in holdings.forms + [holdings.empty_form]:
+                if form.instance.pk is None and "verified_on" in form.fields:
+                    form.fields["verified_on"].initial = timezone.localdate
+        if not self.may_manage_credentials:
+            self._lock_governed_fields()
+
+    def _lock_governed_fields(self) -> None:
+        locked = ["user"] + (["category"] if self.instance.pk else [])
+        for name in locked:
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Only the Credentialing team can change this."
+        holdings = self.formsets.get("credential_holdings")
+        if holdings is None:
+            return
+        holdings.extra = 0
+        for form in holdings.forms + [holdings.empty_form]:
+            for name in (*GOVERNED_HOLDING_FIELDS, "DELETE"):
+                if name in form.fields:
+                    form.fields[name].disabled = True
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        try:
+            check_credential_change(getattr(self, "for_user", None), self._proposed_state(), self._stored_state)
+        except CredentialChangeRefused as refusal:
+            self.add_error(None, str(refusal))
+            return False
+        return True
+
+    def _proposed_state(self) -> tuple:
+        holdings = self.formsets.get("credential_holdings")
+        kept = []
+        if holdings is not None:
+            for form in holdings.forms:
+                if form in holdings.deleted_forms or (form.instance.pk is None and not form.has_changed()):
+                    continue
+                kept.append(form.instance)
+        return governed_state(self.instance.user_id, self.instance.category, kept)
 
     def save(self, commit: bool = True) -> Any:
         user = getattr(self, "for_user", None)
         holdings = self.formsets.get("credential_holdings")
-        if holdings is not None and user is not None and user.is_authenticated:
+        if holdings is not None and user is not None and user.is_authenticated and self.may_manage_credentials:
             for form in holdings.forms:
                 if not form.has_changed() or form in holdings.deleted_forms:
                     continue
-                if "verified_on" in form.changed_data and form.cleaned_data.get("verified_on"):
+                verification = {"verified_on", "verification_method", "verification_source"}
+                if verification & set(form.changed_data) and form.cleaned_data.get("verified_on"):
                     form.instance.verified_by = user
         return super().save(commit=commit)
 

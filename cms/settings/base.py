@@ -201,8 +201,11 @@ API_MAX_PAGE_SIZE = 100
 REVIEW_CADENCE_MONTHS = env_int("REVIEW_CADENCE_MONTHS", 12)
 REVIEW_DUE_SOON_DAYS = env_int("REVIEW_DUE_SOON_DAYS", 30)
 REVIEW_REQUIRE_BOTH_ROLES = env_bool("REVIEW_REQUIRE_BOTH_ROLES", False)
-# A reviewer may not sign off a revision they saved themselves unless this is on.
+# A reviewer may not sign off a revision with changes they saved since the last review unless this is on.
 REVIEW_ALLOW_SELF_REVIEW = env_bool("REVIEW_ALLOW_SELF_REVIEW", False)
+# Editor accounts set up by the project's commands get Django's is_staff only if this is on (the Django admin
+# itself is for superusers either way).
+EDITORS_ARE_STAFF = env_bool("EDITORS_ARE_STAFF", False)
 CREDENTIAL_EXPIRY_WARNING_DAYS = env_int("CREDENTIAL_EXPIRY_WARNING_DAYS", 30)
 CREDENTIAL_STALE_AFTER_DAYS = env_int("CREDENTIAL_STALE_AFTER_DAYS", 365)
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .errors import ReviewerNotEligibleError
+from .roles import EDITORS_GROUP, REVIEWERS_GROUP
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -16,9 +17,8 @@ if TYPE_CHECKING:
 
     from providers.models import Provider
 
-REVIEWERS_GROUP = "Clinical reviewers"
-EDITORS_GROUP = "Editors"
 REVIEW_ROLES = ("medical", "clinical")
+__all__ = ["EDITORS_GROUP", "REVIEWERS_GROUP", "check_reviewer", "credential_snapshot"]
 
 
 def reviewer_provider(user: AbstractBaseUser) -> Provider | None:
@@ -26,15 +26,20 @@ def reviewer_provider(user: AbstractBaseUser) -> Provider | None:
 
     if not user or not user.is_authenticated:
         return None
-    return Provider.objects.filter(user=user).prefetch_related("credential_holdings__credential").first()
+    return (
+        Provider.objects.filter(user=user)
+        .prefetch_related("credential_holdings__credential", "credential_holdings__verified_by")
+        .first()
+    )
 
 
 def check_reviewer(user: AbstractBaseUser, revision: Revision | None = None) -> Provider:
     """Return the reviewer's clinician profile, or raise ReviewerNotEligibleError saying exactly why not.
 
     Rules: an active account in the "Clinical reviewers" group, linked to a published clinician profile whose
-    category is medical or clinical, whose byline credentials are active, unexpired and verified, and who is
-    not reviewing a revision they saved themselves (unless ``REVIEW_ALLOW_SELF_REVIEW``).
+    category is medical or clinical, whose byline credentials are active, unexpired and verified by someone
+    other than the reviewer (W7), and who saved none of the revisions since the article was last signed off or
+    live (W8, unless ``REVIEW_ALLOW_SELF_REVIEW``).
     """
     if not user or not user.is_authenticated or not user.is_active:
         raise ReviewerNotEligibleError("Only signed-in clinical reviewers can sign off.")
@@ -53,21 +58,50 @@ def check_reviewer(user: AbstractBaseUser, revision: Revision | None = None) -> 
             "Your credentials are not in good standing (active, unexpired and verified), so you cannot sign off"
             + (f": {problems}." if problems else ".")
         )
-    if revision is not None and revision.user_id == user.pk and not settings.REVIEW_ALLOW_SELF_REVIEW:
-        raise ReviewerNotEligibleError("You cannot sign off a revision you saved yourself.")
+    if revision is not None and not settings.REVIEW_ALLOW_SELF_REVIEW:
+        own = own_revision_since_last_review(revision, user)
+        if own is not None:
+            raise ReviewerNotEligibleError(
+                f"You cannot sign off this revision: it contains changes you saved yourself (revision #{own}) "
+                "since it was last signed off or live."
+            )
     return provider
 
 
-def is_eligible_reviewer(user: AbstractBaseUser) -> bool:
-    try:
-        check_reviewer(user)
-    except ReviewerNotEligibleError:
-        return False
-    return True
+def own_revision_since_last_review(revision: Revision, user: AbstractBaseUser) -> int | None:
+    """W8: the id of a revision ``user`` saved between the last reviewed version and ``revision``, or None.
+
+    Self-review is judged by content, not by who saved or submitted ``revision``: any revision of the page
+    after the latest one that was live or carries an approved sign-off, up to and including ``revision``,
+    counts. So a reviewer's edit that an editor resubmits unchanged (the laundering path) is still theirs.
+    """
+    from wagtail.models import Revision as RevisionModel
+
+    from .models import Publication, SignOff
+
+    page_revisions = RevisionModel.objects.filter(
+        base_content_type_id=revision.base_content_type_id, object_id=revision.object_id, pk__lte=revision.pk
+    )
+    reviewed_ids = set(
+        SignOff.objects.approved().filter(revision__in=page_revisions).values_list("revision_id", flat=True)
+    ) | set(Publication.objects.filter(revision__in=page_revisions).values_list("revision_id", flat=True))
+    live_id = getattr(revision.content_object, "live_revision_id", None)
+    if live_id is not None and live_id <= revision.pk:
+        reviewed_ids.add(live_id)
+    earlier = [pk for pk in reviewed_ids if pk is not None and pk < revision.pk]
+    since = page_revisions.filter(pk__gt=max(earlier)) if earlier else page_revisions
+    return since.filter(user_id=user.pk).order_by("-pk").values_list("pk", flat=True).first()
 
 
 def _iso(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _verifier(user: Any) -> dict[str, Any] | None:
+    """Who recorded a verification, as it stood: kept even if the account is later renamed or deleted."""
+    if user is None:
+        return None
+    return {"id": user.pk, "username": user.get_username(), "name": user.get_full_name() or user.get_username()}
 
 
 def credential_snapshot(provider: Provider) -> dict[str, Any]:
@@ -99,6 +133,7 @@ def credential_snapshot(provider: Provider) -> dict[str, Any]:
                 "verified_on": _iso(holding.verified_on),
                 "verification_method": holding.verification_method,
                 "verification_source": holding.verification_source,
+                "verified_by": _verifier(holding.verified_by),
             }
             for holding in holdings
         ],

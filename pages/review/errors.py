@@ -22,3 +22,14 @@ class ReviewerNotEligibleError(ReviewError):
 
 class ReviewConflictError(ReviewError):
     """Another reviewer completed this review first (concurrent approve/reject)."""
+
+
+STALE_MESSAGE = "This revision changed after you opened it: review the new version"
+UNSEEN_MESSAGE = "The sign-off did not say which version you reviewed: open the review again and sign from there"
+
+
+class StaleRevisionError(ReviewError):
+    """The revision's content (or the revision itself) is not the one the reviewer was shown (W6)."""
+
+    def __init__(self, message: str = STALE_MESSAGE) -> None:
+        super().__init__(message)

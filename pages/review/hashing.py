@@ -94,3 +94,14 @@ def content_hash(content: dict[str, Any]) -> str:
         _canonical(_content_fields(content)), sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def revision_fingerprint(revision: Any) -> str:
+    """The fingerprint of ``revision`` as it is stored now: what a review screen shows and the sign-off form carries.
+
+    A screen that lets a reviewer act on a clinical review task puts this value (and ``revision.pk``) into the
+    sign-off form's hidden ``fingerprint`` and ``revision`` fields (``pages.review.forms.ClinicalSignOffForm``
+    does it when built with ``revision=``). On approval ``pages.review.services.record_signoff`` recomputes it from
+    the stored revision and refuses the sign-off if the two differ (W6: sign what you saw).
+    """
+    return content_hash(revision.content)

@@ -1,7 +1,10 @@
 """Service functions other code calls to record sign-offs and publish signed revisions.
 
-    record_signoff(revision, reviewer, decision, attestation, note="", *, at=None, task_state=None) -> SignOff
+    record_signoff(revision, reviewer, decision, attestation, note="", *, at=None, task_state=None,
+                   fingerprint=None) -> SignOff
         Record one reviewer's decision ("approved" or "changes_requested") on exactly this article revision.
+        ``fingerprint`` is the revision fingerprint the reviewer was shown (``hashing.revision_fingerprint``);
+        when given and the stored revision no longer matches it, raises ``StaleRevisionError`` (W6).
         Checks the reviewer (``eligibility.check_reviewer``: "Clinical reviewers" group, published clinician
         profile with category medical/clinical, byline credentials active, unexpired and verified, not their own
         revision); an approval requires ``attestation=True``. Stores the content fingerprint and a credential
@@ -32,6 +35,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from .eligibility import check_reviewer, credential_snapshot
+from .errors import StaleRevisionError
+from .forms import ATTESTATION_LABEL
 from .gate import is_article_revision
 from .hashing import content_hash
 
@@ -51,6 +56,7 @@ def record_signoff(
     *,
     at: datetime.datetime | None = None,
     task_state: Any = None,
+    fingerprint: str | None = None,
 ) -> SignOff:
     from .models import SignOff
     from .stamps import recompute
@@ -62,18 +68,25 @@ def record_signoff(
     if decision == SignOff.Decision.APPROVED and not attestation:
         raise ValueError("An approval needs the attestation that the whole article was reviewed.")
     provider = check_reviewer(reviewer, revision)
+    signed_hash = content_hash(revision.content)
+    if fingerprint is not None and fingerprint != signed_hash:
+        raise StaleRevisionError()
     signoff = SignOff.objects.create(
         page_id=int(revision.object_id),
         revision=revision,
-        content_hash=content_hash(revision.content),
+        content_hash=signed_hash,
         reviewer=reviewer,
         provider=provider,
         role=provider.category,
         decision=decision,
         attestation=bool(attestation),
+        attestation_text=ATTESTATION_LABEL if attestation else "",
         note=note or "",
         signed_at=at or timezone.now(),
-        credentials=credential_snapshot(provider),
+        credentials={
+            **credential_snapshot(provider),
+            "account": {"id": reviewer.pk, "username": reviewer.get_username()},
+        },
         task_state=task_state,
     )
     recompute(revision.content_object)

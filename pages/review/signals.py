@@ -14,6 +14,8 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
+from providers.models.credentials import check_published_credentials
+
 from . import gate
 from .hashing import content_hash
 
@@ -34,6 +36,45 @@ def gate_revision_save(sender: type, instance: Revision, raw: bool = False, **kw
         return
     if gate.is_article_revision(instance):
         gate.check_revision_schedule(instance)
+
+
+def revision_is_under_review(revision_id: int) -> bool:
+    """A revision an in-progress workflow task is reviewing, or that any reviewer has signed (off or back)."""
+    from wagtail.models import TaskState
+
+    from .models import SignOff
+
+    return (
+        TaskState.objects.filter(revision_id=revision_id, status=TaskState.STATUS_IN_PROGRESS).exists()
+        or SignOff.objects.filter(revision_id=revision_id).exists()
+    )
+
+
+def keep_reviewed_revision(sender: type, instance: Revision, raw: bool = False, **kwargs: Any) -> None:
+    """W6: the revision under review is never overwritten in place; the save makes a new revision instead.
+
+    Wagtail overwrites the latest revision when its author saves again (``save_revision(overwrite_revision=…)``,
+    the edit form's ``overwrite_revision_id``, autosave). For an article revision under review or signed, a
+    content change turns that update into an insert: the reviewed revision keeps what the reviewer read, and
+    the new revision (latest, a draft) needs a review of its own. Saves that leave the content as it was
+    (scheduling fields, identical autosaves) update in place as usual.
+    """
+    update_fields = kwargs.get("update_fields")
+    if raw or instance._state.adding or instance.pk is None:
+        return
+    if update_fields is not None and "content" not in update_fields:
+        return
+    if not gate.is_article_revision(instance) or not revision_is_under_review(instance.pk):
+        return
+    from .models import RevisionFingerprint
+
+    stored = RevisionFingerprint.objects.filter(revision_id=instance.pk).values_list("content_hash", flat=True).first()
+    if stored is None:
+        stored = content_hash(Revision.objects.get(pk=instance.pk).content)
+    if stored == content_hash(instance.content):
+        return
+    instance.pk = None
+    instance._state.adding = True
 
 
 def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwargs: Any) -> None:
@@ -105,6 +146,12 @@ def _refresh_articles_reviewed_by(provider_id: int | None) -> None:
     transaction.on_commit(refresh)
 
 
+def govern_provider_publish(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    """W7 at the model layer: see ``providers.models.credentials.check_published_credentials``."""
+    if not raw:
+        check_published_credentials(instance)
+
+
 def provider_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         _refresh_articles_reviewed_by(instance.pk)
@@ -119,6 +166,7 @@ def connect() -> None:
     from django.apps import apps
 
     pre_save.connect(gate_page_save, dispatch_uid="review_gate_page_save")
+    pre_save.connect(keep_reviewed_revision, sender=Revision, dispatch_uid="review_keep_reviewed_revision")
     pre_save.connect(gate_revision_save, sender=Revision, dispatch_uid="review_gate_revision_save")
     post_save.connect(store_fingerprint, sender=Revision, dispatch_uid="review_store_fingerprint")
     page_published.connect(record_publication, dispatch_uid="review_record_publication")
@@ -129,6 +177,7 @@ def connect() -> None:
         dispatch_uid="review_attach_workflow",
     )
     provider, holding = apps.get_model("providers", "Provider"), apps.get_model("providers", "CredentialHolding")
+    pre_save.connect(govern_provider_publish, sender=provider, dispatch_uid="review_govern_provider_publish")
     post_save.connect(provider_changed, sender=provider, dispatch_uid="review_provider_changed")
     post_save.connect(holding_changed, sender=holding, dispatch_uid="review_holding_saved")
     post_delete.connect(holding_changed, sender=holding, dispatch_uid="review_holding_deleted")

@@ -6,6 +6,13 @@ so when two reviewers act at once exactly one decision lands and the other gets 
 was submitted, never a later draft. The task is approved once the approvals satisfy the same rule the publish
 gate applies (``gate.content_is_signed_off``); the workflow's finish then publishes that approved revision
 (``pages.review.finish``).
+
+Sign what you saw (W6): an approval carries the revision id and fingerprint of the revision the reviewer was
+shown (hidden fields of ``forms.ApproveForm``); ``services.record_signoff`` refuses it when the stored revision
+no longer has that fingerprint. The revision under review is never overwritten in place
+(``signals.keep_reviewed_revision``): a save during review makes a new revision, which this task does not cover.
+Approving publishes the submitted revision; the newer revision stays a draft ("live + draft") and goes live only
+after it is submitted and signed off in a review of its own.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .errors import ReviewConflictError, ReviewError
+from .errors import UNSEEN_MESSAGE, ReviewConflictError, ReviewError, StaleRevisionError
 from .forms import form_for_action
 
 ACTION_TEMPLATE = "review/workflow_action_modal.html"
@@ -27,6 +34,22 @@ def actions_for(task: Any, user: Any) -> list[tuple[str, Any, bool]]:
     if user.is_authenticated and task._user_in_groups(user):
         return [("reject", _("Request changes"), True), ("approve", _("Sign off"), True)]
     return []
+
+
+def shown_fingerprint(task_state: Any, data: dict[str, Any], action_name: str) -> str | None:
+    """The fingerprint the reviewer was shown, checked against the task's revision id (W6).
+
+    An approval must carry both hidden fields of the sign-off form; a request for changes may omit them.
+    A form made for another revision (the editor resubmitted meanwhile) is stale.
+    """
+    revision_id, fingerprint = data.get("revision"), data.get("fingerprint") or None
+    if revision_id is None or fingerprint is None:
+        if action_name == "approve":
+            raise ReviewError(UNSEEN_MESSAGE)
+        return None
+    if int(revision_id) != task_state.revision_id:
+        raise StaleRevisionError()
+    return fingerprint
 
 
 @transaction.atomic
@@ -57,6 +80,7 @@ def perform_action(task_state: Any, user: Any, action_name: str, **kwargs: Any) 
         raise ReviewError(f"The sign-off was not recorded: {problems}")
     if task_state.signoffs.filter(reviewer=user).exists():
         raise ReviewConflictError("You have already signed off this revision.")
+    fingerprint = shown_fingerprint(task_state, form.cleaned_data, action_name)
 
     signoff = record_signoff(
         task_state.revision,
@@ -65,6 +89,7 @@ def perform_action(task_state: Any, user: Any, action_name: str, **kwargs: Any) 
         form.cleaned_data["attestation"],
         form.cleaned_data["note"],
         task_state=task_state,
+        fingerprint=fingerprint,
     )
     if signoff.decision == SignOff.Decision.CHANGES_REQUESTED:
         task_state.reject(user=user, comment=signoff.note)

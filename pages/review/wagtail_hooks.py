@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from .errors import UnsignedRevisionError
 from .gate import article_model, check_revision_may_go_live
+from .views.audit import audit_csv_view, audit_page_view
 from .views.history import SignOffHistoryView, can_view_history
 from .views.panels import panels_for
 from .views.report import ReviewStatusReportView
@@ -105,6 +106,8 @@ def refuse_live_article_copies(request: HttpRequest, page: Any) -> HttpResponse 
 def review_urls() -> list:
     return [
         path("review/pages/<int:page_id>/signoffs/", SignOffHistoryView.as_view(), name="review_signoff_history"),
+        path("review/pages/<int:page_id>/audit/", audit_page_view, name="review_signoff_audit"),
+        path("review/pages/<int:page_id>/audit.csv", audit_csv_view, name="review_signoff_audit_csv"),
         path("review/report/", ReviewStatusReportView.as_view(), name="review_report"),
         path(
             "review/report/results/",

@@ -147,17 +147,21 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         today = timezone.localdate()
         flags: dict[str, list[str]] = {}
         for holding in self.holdings_in_display_order():
-            for flag in holding.flags(today):
+            own = self.user_id is not None and holding.verified_on and holding.verified_by_id == self.user_id
+            for flag in holding.flags(today) + (["verified by this clinician"] if own else []):
                 # The same code held twice (e.g. LPC in two states) reports each problem once.
                 if flag not in flags.setdefault(holding.credential.code, []):
                     flags[holding.credential.code].append(flag)
         return {code: problems for code, problems in flags.items() if problems}
 
     def can_sign_off(self) -> bool:
-        """A reviewer needs at least one byline credential in good standing and none expired on the byline."""
+        """A reviewer needs at least one byline credential in good standing and none expired on the byline.
+
+        Verifications the linked account recorded itself do not count (W7: no eligibility one granted oneself).
+        """
         today = timezone.localdate()
         shown = [holding for holding in self.credential_holdings.all() if holding.show_on_byline]
-        return bool(shown) and all(holding.is_in_good_standing(today) for holding in shown)
+        return bool(shown) and all(holding.is_in_good_standing(today, reviewer_id=self.user_id) for holding in shown)
 
     # --- Admin preview -----------------------------------------------------------------------------
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -81,6 +83,9 @@ class CredentialHolding(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "credential"
+        permissions = [
+            ("manage_credentials", "Can change credentials, verification records and reviewer account links"),
+        ]
 
     def __str__(self) -> str:
         return self.credential.code
@@ -96,6 +101,8 @@ class CredentialHolding(Orderable):
             errors["verified_on"] = "A verification date cannot be in the future."
         if self.verified_on and not self.verification_method:
             errors["verification_method"] = "Say how this credential was verified."
+        if self.verified_on and not self.verification_source:
+            errors["verification_source"] = "Say where this credential was verified (the board lookup URL)."
         if (self.verification_method or self.verification_source) and not self.verified_on:
             errors["verified_on"] = "Give the date this credential was verified."
         if errors:
@@ -105,9 +112,16 @@ class CredentialHolding(Orderable):
         today = today or timezone.localdate()
         return self.status == self.Status.EXPIRED or (self.expires_on is not None and self.expires_on < today)
 
-    def is_in_good_standing(self, today: datetime.date | None = None) -> bool:
-        """Active, unexpired and verified: what a reviewer needs to sign off."""
-        return self.status == self.Status.ACTIVE and not self.is_expired(today) and self.verified_on is not None
+    def is_in_good_standing(self, today: datetime.date | None = None, reviewer_id: int | None = None) -> bool:
+        """Active, unexpired and verified: what a reviewer needs to sign off.
+
+        With ``reviewer_id``, a verification that reviewer recorded themselves does not count (W7).
+        """
+        return (
+            self.status == self.Status.ACTIVE
+            and not self.is_expired(today)
+            and verification_counts_for(self, reviewer_id)
+        )
 
     def flags(self, today: datetime.date | None = None) -> list[str]:
         """Problems compliance should see: expired, expiring (soon), stale (old verification), unverified."""
@@ -126,3 +140,112 @@ class CredentialHolding(Orderable):
         elif self.verified_on < today - datetime.timedelta(days=settings.CREDENTIAL_STALE_AFTER_DAYS):
             flags.append("stale")
         return flags
+
+
+# --- Who may change credentials and reviewer identity (W7) ---------------------------------------------------
+
+CREDENTIALING_GROUP = "Credentialing"
+MANAGE_CREDENTIALS_PERMISSION = "providers.manage_credentials"
+# What decides whether (and as whom) a clinician may sign off: only Credentialing (or superusers) change these.
+GOVERNED_PROVIDER_FIELDS = ("user", "category")
+GOVERNED_HOLDING_FIELDS = (
+    "credential",
+    "jurisdiction",
+    "number",
+    "issued_on",
+    "expires_on",
+    "status",
+    "show_on_byline",
+    "verified_on",
+    "verified_by",
+    "verification_method",
+    "verification_source",
+)
+REFUSED_MESSAGE = (
+    "Only the Credentialing team can change credentials, their verification, the clinician's category "
+    "or the admin account linked to the profile."
+)
+
+
+class CredentialChangeRefused(PermissionDenied):
+    """A user outside Credentialing tried to change what makes a clinician an eligible reviewer."""
+
+    def __init__(self, message: str = REFUSED_MESSAGE) -> None:
+        super().__init__(message)
+
+
+def can_manage_credentials(user: Any) -> bool:
+    """Superusers and holders of ``providers.manage_credentials`` (the "Credentialing" group)."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm(MANAGE_CREDENTIALS_PERMISSION))
+    )
+
+
+def _holding_state(holding: CredentialHolding) -> tuple:
+    return tuple(
+        getattr(holding, f"{name}_id" if name in ("credential", "verified_by") else name)
+        for name in GOVERNED_HOLDING_FIELDS
+    )
+
+
+def governed_state(user_id: int | None, category: str | None, holdings: Iterable[CredentialHolding]) -> tuple:
+    """What W7 protects, in a comparable form: the account link, the category and every holding's record.
+
+    Holdings compare as a multiset: their order on the byline is an editorial choice.
+    """
+    return (user_id, category, tuple(sorted((_holding_state(holding) for holding in holdings), key=repr)))
+
+
+def provider_governed_state(provider: Any) -> tuple:
+    return governed_state(provider.user_id, provider.category, provider.credential_holdings.all())
+
+
+def check_credential_change(user: Any, proposed: tuple, current: tuple | None) -> None:
+    """Raise ``CredentialChangeRefused`` if ``user`` may not manage credentials and ``proposed`` differs from
+    ``current`` (both from ``governed_state``). ``current`` is None for a new profile: it may choose its
+    category but gets no account link and no credentials (so it cannot sign off)."""
+    if can_manage_credentials(user):
+        return
+    unchanged = current if current is not None else (None, proposed[1], ())
+    if proposed != unchanged:
+        raise CredentialChangeRefused()
+
+
+def verification_counts_for(holding: CredentialHolding, reviewer_id: int | None) -> bool:
+    """A verification made by the reviewer themselves does not count towards their own eligibility."""
+    return holding.verified_on is not None and (reviewer_id is None or holding.verified_by_id != reviewer_id)
+
+
+def check_published_credentials(provider: Any) -> None:
+    """``pre_save`` rule: a clinician going live on a revision changes what W7 protects only if Credentialing did.
+
+    The form keeps editors from changing credentials, but every revision carries them, so publishing (or reverting
+    to) an older revision could bring back a lapsed credential or another account link. A publish whose governed
+    state differs from the stored one is refused unless the revision was saved by someone who may manage
+    credentials, or a revision with that same governed state was saved by such a user after the current live one
+    (an editor publishing bio changes on top of Credentialing's draft). Saves by code with no user pass.
+    """
+    if provider.pk is None or provider.live_revision_id is None:
+        return
+    model = type(provider)
+    stored = model.objects.filter(pk=provider.pk).values_list("live_revision_id", flat=True).first()
+    if stored == provider.live_revision_id:
+        return
+    proposed = provider_governed_state(provider)
+    current = model.objects.prefetch_related("credential_holdings").get(pk=provider.pk)
+    if proposed == provider_governed_state(current):
+        return
+    author = provider.live_revision.user
+    if author is None or can_manage_credentials(author):
+        return
+    later = provider.revisions.filter(pk__gt=stored or 0).exclude(user=None).select_related("user").order_by("-pk")
+    for revision in later:
+        if can_manage_credentials(revision.user) and provider_governed_state(revision.as_object()) == proposed:
+            return
+    raise CredentialChangeRefused(
+        "This version changes credentials, their verification or the linked account, which only the "
+        "Credentialing team can do: publish a version Credentialing saved, or ask them to make the change."
+    )

@@ -32,6 +32,11 @@ def edit_form(client, page, text: str = "Signed text.") -> dict:
     return with_body(querydict_from_html(response.content.decode(), form_id="page-edit-form"), text)
 
 
+def modal_form(modal) -> dict:
+    """The fields of the workflow action modal's form as the browser would post them (hidden ones included)."""
+    return querydict_from_html(modal.json()["html"]).dict()
+
+
 @pytest.fixture
 def live_page(medical_reviewer):
     return factories.published_article(medical_reviewer, text="Signed text.", title="Signed title")
@@ -100,7 +105,8 @@ def test_submit_then_sign_off_from_the_workflow_modal_publishes(client, editor_u
     modal = client.get(url)
     assert modal.status_code == 200
     assert "I attest that I reviewed the whole article" in modal.json()["html"]
-    response = client.post(url, {"decision": "approved", "attestation": "on", "note": "Accurate."})
+    data = modal_form(modal)
+    response = client.post(url, {**data, "attestation": "on", "note": "Accurate."})
     assert response.status_code == 302
 
     page = ArticlePage.objects.get(pk=live_page.pk)
@@ -137,7 +143,7 @@ def test_ineligible_reviewer_gets_the_reason(client, editor_user, medical_review
     task_state = ArticlePage.objects.get(pk=page.pk).current_workflow_task_state
     client.force_login(medical_reviewer)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    response = client.post(url, {"decision": "approved", "attestation": "on"})
+    response = client.post(url, {**modal_form(client.get(url)), "attestation": "on"})
     assert response.status_code == 302
     assert any("not in good standing" in message for message in messages_of(response))
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS

@@ -10,6 +10,7 @@ from wagtail.models import TaskState
 
 from pages.models import ArticlePage
 from pages.review.errors import ReviewConflictError
+from pages.review.hashing import revision_fingerprint
 from pages.review.models import SignOff
 from tests.review import factories
 
@@ -19,7 +20,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, seri
 def test_concurrent_approve_and_reject_have_exactly_one_winner(editor_user, medical_reviewer, clinical_reviewer):
     page = factories.draft_article()
     page.get_workflow().start(page, editor_user)
-    task_state_id = ArticlePage.objects.get(pk=page.pk).current_workflow_task_state.pk
+    task_state = ArticlePage.objects.get(pk=page.pk).current_workflow_task_state
+    task_state_id = task_state.pk
+    shown = {"revision": task_state.revision_id, "fingerprint": revision_fingerprint(task_state.revision)}
 
     barrier = threading.Barrier(2)
     outcomes: dict[str, str] = {}
@@ -40,7 +43,12 @@ def test_concurrent_approve_and_reject_have_exactly_one_winner(editor_user, medi
     threads = [
         threading.Thread(
             target=review,
-            args=("approve", medical_reviewer, "approve", {"decision": "approved", "attestation": True, "note": ""}),
+            args=(
+                "approve",
+                medical_reviewer,
+                "approve",
+                {**shown, "decision": "approved", "attestation": True, "note": ""},
+            ),
         ),
         threading.Thread(
             target=review,

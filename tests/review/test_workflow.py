@@ -9,6 +9,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from pages.models import ArticlePage
 from pages.review.errors import ReviewConflictError, ReviewerNotEligibleError, ReviewError
+from pages.review.hashing import revision_fingerprint
 from pages.review.models import ClinicalReviewTask, SignOff
 from pages.review.workflow_setup import WORKFLOW_NAME
 from providers.models import CredentialHolding
@@ -27,7 +28,9 @@ def submit(page: ArticlePage, editor) -> TaskState:
 
 
 def act(task_state: TaskState, user, action: str, data: dict) -> None:
-    task_state.task.specific.on_action(task_state, user, action, **data)
+    """Act as the review screen does: the form carries the revision shown and its fingerprint."""
+    shown = {"revision": task_state.revision_id, "fingerprint": revision_fingerprint(task_state.revision)}
+    task_state.task.specific.on_action(task_state, user, action, **{**shown, **data})
 
 
 def test_new_article_index_gets_the_review_workflow():

@@ -1,7 +1,8 @@
 """Create (once) local accounts for trying Verity in development and print how to sign in.
 
 * an administrator (``DEV_ADMIN_USERNAME`` / ``DEV_ADMIN_PASSWORD``, default ``admin`` / ``verity-admin``);
-* an editor in the "Editors" group (``editor`` / ``verity-editor``);
+* an editor in the "Editors" group (``editor`` / ``verity-editor``), not ``is_staff`` unless ``EDITORS_ARE_STAFF``
+  (the Wagtail admin needs only the group's ``access_admin`` permission; the Django admin is for superusers);
 * a password (``verity-reviewer``) for the demo clinicians' reviewer accounts, which the demo loader creates
   without one, so the whole write → submit → sign off → publish flow can be tried at once.
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         admin_password = os.environ.get("DEV_ADMIN_PASSWORD", "verity-admin")
         lines = [
             self._ensure(User, admin_name, admin_password, is_staff=True, is_superuser=True),
-            self._ensure(User, *EDITOR, group=EDITORS_GROUP),
+            self._ensure(User, *EDITOR, group=EDITORS_GROUP, is_staff=settings.EDITORS_ARE_STAFF),
         ]
         reviewers = User.objects.filter(groups__name=REVIEWERS_GROUP, provider__isnull=False).order_by("username")
         for reviewer in reviewers:
@@ -50,11 +51,14 @@ class Command(BaseCommand):
 
     def _ensure(self, User, username: str, password: str, *, group: str | None = None, **flags) -> str:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.com", "is_staff": True, **flags}
+            username=username, defaults={"email": f"{username}@example.com", **flags}
         )
         if created:
             user.set_password(password)
             user.save()
+        elif not user.is_superuser and user.is_staff != flags.get("is_staff", False):
+            user.is_staff = flags.get("is_staff", False)  # older setups made editors staff
+            user.save(update_fields=["is_staff"])
         if group:
             user.groups.add(Group.objects.get(name=group))
         role = "admin" if flags.get("is_superuser") else "editor"

@@ -29,7 +29,9 @@ class SignOff(models.Model):
     ``content_hash`` is the fingerprint of the revision's content at the moment of sign-off
     (``pages.review.hashing.content_hash``); the gate compares it with the content that is about to go live,
     so the sign-off covers exactly what the reviewer read and nothing saved afterwards.
-    ``credentials`` is a snapshot of the reviewer's name, post-nominals and credential holdings as they stood.
+    ``credentials`` is a snapshot of the reviewer's name, post-nominals, account and credential holdings with
+    their verification records (date, method, source and who verified) as they stood: the audit record
+    (``pages.review.audit``) is read from the sign-off alone.
 
     The foreign keys are nullable (SET_NULL) so that deleting a page, a pruned revision or a user account
     never deletes the audit trail; everything needed to read the record later is stored on it.
@@ -62,6 +64,9 @@ class SignOff(models.Model):
         default=False,
         editable=False,
         help_text="The reviewer attested that they reviewed the whole article in this revision.",
+    )
+    attestation_text = models.TextField(
+        blank=True, editable=False, help_text="The attestation exactly as the reviewer was shown it and confirmed."
     )
     note = models.TextField(blank=True, editable=False)
     signed_at = models.DateTimeField(db_index=True, editable=False)

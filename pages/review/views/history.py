@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 from wagtail.models import Page
 
+from ..audit import can_view_audit
 from ..eligibility import REVIEWERS_GROUP
 from ..hashing import content_hash
 from ..models import SignOff
@@ -44,4 +45,5 @@ class SignOffHistoryView(TemplateView):
             "live_hash": content_hash(page.live_revision.content) if page.live and page.live_revision else None,
             "stamps": stamps_representation(stamps),
             "header_title": f"Sign-off history: {page.get_admin_display_title()}",
+            "can_view_audit": can_view_audit(self.request.user, page),
         }

@@ -1,4 +1,4 @@
-"""Report: every article with its review status, last review, next review due and reviewers."""
+"""Report: every article the user may edit, with its review status, last review, next review due and reviewers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from django.urls import reverse
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..stamps import stamps_representation
 
@@ -59,10 +60,15 @@ class ReviewStatusReportView(ReportView):
     }
 
     def get_queryset(self) -> Any:
+        """Only articles the user may edit: the report and its exports show drafts' titles and reviewers."""
         from ..gate import article_model
 
+        editable = PagePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
         return (
-            article_model().objects.select_related("review_stamps").order_by("review_stamps__next_review_due", "title")
+            article_model()
+            .objects.filter(pk__in=editable.values("pk"))
+            .select_related("review_stamps")
+            .order_by("review_stamps__next_review_due", "title")
         )
 
     def get_filename(self) -> str:

@@ -98,8 +98,18 @@ class TestCreate:
     def test_save_creates_a_draft_with_holdings_and_records_the_verifier(self, admin_client, admin_user):
         lpcs, ms = Credential.objects.get(code="LPC-S"), Credential.objects.get(code="MS")
         holdings = [
-            holding_data(lpcs.pk, verified_on=days_ago(3).isoformat(), verification_method="primary_source"),
-            holding_data(ms.pk, verified_on=days_ago(5).isoformat(), verification_method="document"),
+            holding_data(
+                lpcs.pk,
+                verified_on=days_ago(3).isoformat(),
+                verification_method="primary_source",
+                verification_source="https://bhec.texas.gov/verify-a-license/",
+            ),
+            holding_data(
+                ms.pk,
+                verified_on=days_ago(5).isoformat(),
+                verification_method="document",
+                verification_source="https://example.edu/registrar/",
+            ),
         ]
         response = admin_client.post(admin_url(Provider, "add"), provider_form_data(holdings=holdings))
         assert response.status_code == 302

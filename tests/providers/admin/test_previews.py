@@ -28,7 +28,12 @@ def test_clinician_preview_shows_the_unsaved_byline_and_flags(admin_client):
     center = TreatmentCenterFactory(name="Arizona IOP")
     fnp, carn = Credential.objects.get(code="FNP"), Credential.objects.get(code="CARN-AP")
     holdings = [
-        holding_data(fnp.pk, verified_on=days_ago(10).isoformat(), verification_method="primary_source"),
+        holding_data(
+            fnp.pk,
+            verified_on=days_ago(10).isoformat(),
+            verification_method="primary_source",
+            verification_source="https://www.azbn.gov/",
+        ),
         holding_data(carn.pk),  # not verified yet
         holding_data(Credential.objects.get(code="RN").pk, show_on_byline=None),  # unticked: listed, not printed
     ]
