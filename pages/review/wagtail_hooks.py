@@ -18,6 +18,7 @@ from .gate import article_model, check_revision_may_go_live
 from .views.history import SignOffHistoryView, can_view_history
 from .views.panels import panels_for
 from .views.report import ReviewStatusReportView
+from .views.review_screen import ReviewOutcomeView, ReviewScreenView, review_url, user_actions
 
 
 def _is_article(page: Any) -> bool:
@@ -105,6 +106,12 @@ def refuse_live_article_copies(request: HttpRequest, page: Any) -> HttpResponse 
 def review_urls() -> list:
     return [
         path("review/pages/<int:page_id>/signoffs/", SignOffHistoryView.as_view(), name="review_signoff_history"),
+        path("review/pages/<int:page_id>/", ReviewScreenView.as_view(), name="review_screen"),
+        path(
+            "review/pages/<int:page_id>/tasks/<int:task_state_id>/done/",
+            ReviewOutcomeView.as_view(),
+            name="review_outcome",
+        ),
         path("review/report/", ReviewStatusReportView.as_view(), name="review_report"),
         path(
             "review/report/results/",
@@ -152,4 +159,21 @@ def review_listing_buttons(page: Any, user: Any, next_url: str | None = None) ->
 
 @hooks.register("construct_homepage_panels")
 def review_dashboard_panels(request: HttpRequest, panels: list) -> None:
-    panels.extend(panels_for(request.user))
+    added = panels_for(request.user)
+    if any(panel.name == "awaiting_signoff" for panel in added):
+        # "Awaiting your sign-off" lists the same tasks as Wagtail's "Awaiting your review": show one.
+        panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
+    panels.extend(added)
+
+
+@hooks.register("before_edit_page")
+def reviewers_open_the_review_screen(request: HttpRequest, page: Any) -> HttpResponse | None:
+    """A reviewer with a pending sign-off on an article reads it on the review screen, not in the editor.
+
+    ``?edit=1`` (the review screen's "Open in the editor") still opens the editor for those who may edit.
+    """
+    if request.method != "GET" or request.GET.get("edit") or not _is_article(page):
+        return None
+    if user_actions(page.specific, request.user):
+        return redirect(review_url(page.pk))
+    return None
