@@ -13,6 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from .admin_wording import arrange_article_actions, reword_queued_messages
 from .errors import UnsignedRevisionError
 from .gate import article_model, check_revision_may_go_live
 from .views.history import SignOffHistoryView, can_view_history
@@ -29,7 +30,11 @@ def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> Ht
     # The create view adds the page with Wagtail's default live=True before publishing; a page that has
     # never been published must not be left looking live.
     Page.objects.filter(pk=page.pk, live_revision__isnull=True).update(live=False, has_unpublished_changes=True)
-    messages.error(request, f"{error}: “{page.get_admin_display_title()}” was saved as a draft but not published.")
+    messages.error(
+        request,
+        f"{error}: “{page.get_admin_display_title()}” was saved as a draft but not published. "
+        "Use “Submit for clinical review” to send it to a clinical reviewer.",
+    )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
@@ -177,3 +182,21 @@ def reviewers_open_the_review_screen(request: HttpRequest, page: Any) -> HttpRes
     if user_actions(page.specific, request.user):
         return redirect(review_url(page.pk))
     return None
+
+
+# --- The editor's side: submit is the primary action, messages say "clinical review" ----------------------------
+
+
+@hooks.register("construct_page_action_menu")
+def article_action_menu(menu_items: list, request: HttpRequest, context: dict) -> None:
+    arrange_article_actions(menu_items, request, context)
+
+
+@hooks.register("after_edit_page")
+def reword_after_edit(request: HttpRequest, page: Any) -> None:
+    reword_queued_messages(request)
+
+
+@hooks.register("after_create_page")
+def reword_after_create(request: HttpRequest, page: Any) -> None:
+    reword_queued_messages(request)

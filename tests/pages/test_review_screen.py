@@ -7,6 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Revision, TaskState
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from pages.models import ArticlePage
 from tests.review import factories
@@ -95,3 +96,26 @@ def test_request_changes_without_a_note_says_so_and_stays_on_the_screen(client, 
     assert response.redirect_chain[-1][0] == reverse("review_screen", args=[submitted.pk])
     assert "write what needs to change" in " ".join(texts(response))
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_editors_see_submit_for_clinical_review_first_and_no_refused_publish(client, submitted):
+    editor = factories.editor(username="ed2")
+    page = factories.draft_article(title="A new draft")
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    footer = html[html.index("footer") :]
+    assert footer.index("Submit for clinical review") < footer.index("Save draft")  # the primary (first) action
+    assert 'name="action-publish"' not in html
+
+
+def test_submission_message_says_clinical_review(client):
+    editor = factories.editor(username="ed3")
+    page = factories.draft_article(title="Submitted draft")
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Plain words.</p>"))])}))
+    data["action-submit"] = "action-submit"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+    said = " ".join(texts(response))
+    assert "submitted for clinical review" in said and "moderation" not in said
