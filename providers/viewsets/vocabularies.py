@@ -12,7 +12,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from ..models import CrisisResource, Language, LevelOfCare, Payer, Population, Service, Topic
 from .columns import PublicationStatusColumn, with_publication_status
 
-
 # Vocabulary terms (topics, levels of care, services, languages…) are short lists: every admin form offers them
 # as checkboxes rather than a multi-select that needs Ctrl-click. Covers ParentalManyToManyField (a subclass).
 register_form_field_override(models.ManyToManyField, override={"widget": forms.CheckboxSelectMultiple})
