@@ -1,7 +1,8 @@
 """The editor's side of clinical review in Wagtail's editor: the primary action and the words of its messages.
 
-* For articles, "Submit for clinical review" is the primary action. "Publish" is offered only when the saved
-  revision is already signed off: otherwise the review gate would refuse it (``gate.check_revision_may_go_live``).
+* For articles, "Submit for clinical review" is the primary action. "Publish" is offered only when a saved,
+  signed-off revision is waiting to go live: otherwise the review gate would refuse it
+  (``gate.check_revision_may_go_live``).
 * Wagtail words workflow messages as "moderation" ("… has been submitted for moderation."); for articles the
   workflow is a clinical review, so the queued messages are reworded after the create/edit view adds them.
 """
@@ -45,7 +46,9 @@ def _publish_would_pass(context: dict[str, Any]) -> bool:
     if context.get("view") != "edit" or page is None or page.pk is None:
         return False
     revision = page.get_latest_revision()
-    return revision is not None and revision_is_signed_off(revision)
+    if revision is None or (page.live and page.live_revision_id == revision.pk):
+        return False  # already live: publishing again would only publish the editor's (unsigned) changes
+    return revision_is_signed_off(revision)
 
 
 def arrange_article_actions(menu_items: list[ActionMenuItem], request: HttpRequest, context: dict[str, Any]) -> None:
