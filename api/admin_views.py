@@ -1,16 +1,23 @@
-"""Admin view behind the "Preview on frontend" buttons: mint a preview token and send the editor to the frontend."""
+"""Admin view behind the "Preview on frontend" buttons: mint a preview token and send the editor to the frontend.
+
+Without a frontend (``FRONTEND_PREVIEW_URL`` empty, the development default) the same view shows the preview JSON
+readably in the admin, with the API request and token a frontend developer would use.
+"""
 
 from __future__ import annotations
+
+import json
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from wagtail.models import Page
 
 from .events.subjects import subject_for
-from .preview import latest_revision, mint_preview_token_for_user, preview_url
+from .preview import latest_revision, mint_preview_token_for_user, preview_api_path, preview_url, represent_preview
 
 
 def frontend_preview_url(obj) -> str:
@@ -45,7 +52,25 @@ def frontend_preview(request: HttpRequest, content_type_id: int, object_id: str)
     except ValueError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(request.headers.get("Referer") or reverse("wagtailadmin_home"))
-    response = HttpResponseRedirect(preview_url(token))
+    target = preview_url(token)
+    response = HttpResponseRedirect(target) if target else _preview_page(request, obj, revision, token)
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _preview_page(request: HttpRequest, obj, revision, token: str) -> HttpResponse:
+    draft = revision.as_object()  # what the frontend would get through the token: the revision, not the live row
+    data = represent_preview(draft, revision, request)
+    api_url = request.build_absolute_uri(preview_api_path(token))
+    context = {
+        "object": obj,
+        "revision": revision,
+        "data": data,
+        "json": json.dumps(data, indent=2, ensure_ascii=False),
+        "api_url": api_url,
+        "token": token,
+        "heading": data.get("title") or data.get("name") or str(draft),
+        "header_title": f"Preview: {draft}",
+    }
+    return render(request, "api/admin/preview.html", context)

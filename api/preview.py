@@ -127,9 +127,74 @@ def resolve_preview_token(token: str | None) -> tuple[Model, Revision]:
     return obj, revision
 
 
-def preview_url(token: str) -> str:
-    """Where the frontend shows the draft: ``settings.FRONTEND_PREVIEW_URL`` with ``{token}`` replaced."""
+def preview_url(token: str) -> str | None:
+    """Where the frontend shows the draft: ``settings.FRONTEND_PREVIEW_URL`` with ``{token}`` replaced.
+
+    None when no frontend preview URL is configured (the development default): the admin then shows the
+    preview JSON itself (``api.admin_views.frontend_preview``).
+    """
+    if not settings.FRONTEND_PREVIEW_URL:
+        return None
     return settings.FRONTEND_PREVIEW_URL.replace("{token}", token)
+
+
+def preview_api_path(token: str) -> str:
+    """The API request a frontend makes for the draft (relative to this host)."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    return f"{reverse('api:preview')}?{urlencode({'token': token})}"
+
+
+def represent_preview(obj: Model, revision: Revision, request=None) -> dict:
+    """The preview JSON: the object's detail shape; an article that is not its live revision is marked a draft.
+
+    A draft is unreviewed as far as readers are concerned: ``review_status`` is ``"draft"``, the byline (and
+    ``last_reviewed``) come only from approved sign-offs of this exact revision (none, usually) — never the live
+    revision's reviewers — and there is no ``next_review_due``.
+    """
+    from api.representations import represent_detail
+
+    data = represent_detail(obj, request)
+    if _is_article(obj) and not Page.objects.filter(pk=obj.pk, live=True, live_revision_id=revision.pk).exists():
+        # (The revision's own copy of live/live_revision is what it was when saved: ask the database.)
+        mark_article_draft(data, revision)
+    return data
+
+
+def _is_article(obj: Model) -> bool:
+    from pages.review.gate import article_model
+
+    return isinstance(obj, article_model())
+
+
+def mark_article_draft(data: dict, revision: Revision) -> None:
+    from api.representations.articles import article_json_ld
+    from pages.review.models import SignOff
+    from pages.review.stamps import _byline, byline_representation
+
+    approvals = list(
+        SignOff.objects.approved()
+        .filter(revision=revision)
+        .select_related("provider")
+        .prefetch_related("provider__credential_holdings__credential")
+        .order_by("signed_at", "pk")
+    )
+    draft = _DraftStamps(_byline(approvals, data["byline"]["authors"]))
+    data["byline"] = byline_representation(draft)
+    data["review_status"] = "draft"
+    data["last_reviewed"] = max(
+        (s["signed_off"] for group in _REVIEWER_GROUPS for s in data["byline"][group]), default=None
+    )
+    data["json_ld"] = article_json_ld(data)
+
+
+_REVIEWER_GROUPS = ("medical_providers", "clinical_providers")
+
+
+@dataclass(frozen=True)
+class _DraftStamps:
+    byline: dict
 
 
 def _base_content_type(obj: Model) -> ContentType:

@@ -7,6 +7,7 @@ from typing import Any
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .blocks import cited_reference_errors
+from .content_checks import Problem, content_problems
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -16,6 +17,9 @@ class ArticlePageForm(WagtailAdminPageForm):
       previous revision's choice (a stale "minor" would silently keep "last updated" from moving).
     * Statistic citations are checked against the references in the submitted form (the inline panel), not the
       saved ones, so adding a reference and citing it in the same edit works.
+    * "Save draft" (deferred validation) keeps the editor's work: content problems (``pages.content_checks``)
+      become warnings, left on ``instance.content_warnings`` for the admin hook to show; on submit or publish
+      they are errors on the blocks.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -37,12 +41,20 @@ class ArticlePageForm(WagtailAdminPageForm):
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
         body = cleaned_data.get("body")
+        if self.is_deferred_validation:
+            self.instance.content_warnings = self.content_warnings(body)
+            return cleaned_data
         # Block errors come first: the body widget shows one error structure at a time.
         if body is not None and "body" not in self.errors:
             error = cited_reference_errors(body, self.submitted_reference_count())
             if error is not None:
                 self.add_error("body", error)
         return cleaned_data
+
+    def content_warnings(self, body: Any) -> list[Problem]:
+        if body is None:
+            return []
+        return content_problems(body, self.submitted_reference_count())
 
     def _post_clean(self) -> None:
         # Model validation would count the *saved* references; this form has already checked the submitted ones.

@@ -120,6 +120,8 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
             ],
         )
 
+    from pages.readability import reading_level
+
     stamps = _stamps(article)
     path = paths.article_path(article)
     canonical_url = paths.frontend_url(path)
@@ -141,6 +143,7 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
         "last_reviewed": stamps["last_reviewed"],
         "next_review_due": stamps["next_review_due"],
         "review_status": stamps["review_status"],
+        "reading_level": reading_level(article),
         "body": body,
         "references": related.references,
         "crisis_resources": crisis,

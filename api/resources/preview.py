@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.errors import InvalidParameter, PreviewTokenInvalid
-from api.preview import InvalidPreviewToken, PreviewRevisionGone, resolve_preview_token
+from api.preview import InvalidPreviewToken, PreviewRevisionGone, represent_preview, resolve_preview_token
 from api.serializers.common import ErrorSerializer, error_responses
 from api.serializers.resources import ArticleDetailSerializer, CenterDetailSerializer, ProviderDetailSerializer
 
@@ -53,18 +53,16 @@ class PreviewView(APIView):
         },
     )
     def get(self, request: Request) -> Response:
-        from api.representations import represent_detail
-
         for name in request.query_params:
             if name not in ALLOWED_PARAMETERS:
                 raise InvalidParameter(name, f"Unknown parameter '{name}'. Allowed: token.")
         try:
-            obj, _revision = resolve_preview_token(request.query_params.get("token"))
+            obj, revision = resolve_preview_token(request.query_params.get("token"))
         except InvalidPreviewToken as invalid:
             raise PreviewTokenInvalid(str(invalid)) from None
         except PreviewRevisionGone as gone:
             raise PreviewGone(str(gone)) from None
-        return Response(represent_detail(obj, request))
+        return Response(represent_preview(obj, revision, request))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

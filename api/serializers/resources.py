@@ -7,7 +7,9 @@ from rest_framework import serializers
 from .blocks import BodyBlockSerializer
 from .common import ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
 
-REVIEW_STATUSES = ["current", "due", "overdue", "not_reviewed"]
+# "draft": only in preview responses, for a revision that is not the live one (its byline names only sign-offs of
+# that exact revision).
+REVIEW_STATUSES = ["current", "due", "overdue", "not_reviewed", "draft"]
 # Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] (two different "kind" choice sets).
 CREDENTIAL_KINDS = ["degree", "license", "designation", "certification"]
 LICENSE_KINDS = ["license", "accreditation"]
@@ -73,6 +75,25 @@ class SeoSerializer(serializers.Serializer):
     og_image = ImageSerializer(allow_null=True)
 
 
+class ReadingSectionSerializer(serializers.Serializer):
+    anchor = serializers.CharField(help_text="The section's h2 heading anchor.")
+    heading = serializers.CharField()
+    grade = serializers.FloatField(allow_null=True)
+
+
+class ReadingLevelSerializer(serializers.Serializer):
+    grade = serializers.FloatField(allow_null=True, help_text="Flesch-Kincaid grade of the whole body text.")
+    target = serializers.IntegerField(help_text="The site's target grade (READING_GRADE_TARGET).")
+    above_target = serializers.BooleanField()
+    sections = ReadingSectionSerializer(many=True)
+    words = serializers.IntegerField()
+    sentences = serializers.IntegerField()
+    long_sentences = serializers.IntegerField(help_text="Sentences longer than 25 words.")
+    long_paragraphs = serializers.IntegerField(help_text="Paragraphs longer than 100 words.")
+    vague_link_texts = serializers.ListField(child=serializers.CharField(), help_text="e.g. “click here”.")
+    heading_order_problems = serializers.ListField(child=serializers.CharField())
+
+
 class ArticleDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.SlugField()
@@ -89,6 +110,7 @@ class ArticleDetailSerializer(serializers.Serializer):
     last_reviewed = serializers.DateField(allow_null=True)
     next_review_due = serializers.DateField(allow_null=True)
     review_status = serializers.ChoiceField(choices=REVIEW_STATUSES)
+    reading_level = ReadingLevelSerializer()
     body = BodyBlockSerializer
     references = ReferenceSerializer(many=True)
     crisis_resources = CrisisResourceSerializer(many=True, help_text="On depression, suicide and substance-use topics.")

@@ -184,7 +184,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Absolute URLs in API responses are built from these, never from the request's Host header.
 FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", "http://localhost:3000").rstrip("/")
 MEDIA_BASE_URL = env_str("MEDIA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", f"{FRONTEND_BASE_URL}/api/preview?token={{token}}")
+# Empty (the default): "Preview on frontend" shows the draft's preview JSON and token URL in the admin instead.
+FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "")
 PREVIEW_TOKEN_TTL = env_int("PREVIEW_TOKEN_TTL", 3600)
 # Frontend routes that call-to-action blocks point at ("intake" and "center locator" actions).
 FRONTEND_INTAKE_PATH = env_str("FRONTEND_INTAKE_PATH", "/get-started/")
@@ -208,6 +209,8 @@ REVIEW_ALLOW_SELF_REVIEW = env_bool("REVIEW_ALLOW_SELF_REVIEW", False)
 EDITORS_ARE_STAFF = env_bool("EDITORS_ARE_STAFF", False)
 CREDENTIAL_EXPIRY_WARNING_DAYS = env_int("CREDENTIAL_EXPIRY_WARNING_DAYS", 30)
 CREDENTIAL_STALE_AFTER_DAYS = env_int("CREDENTIAL_STALE_AFTER_DAYS", 365)
+# Health literacy: articles above this Flesch-Kincaid grade get a warning (never a refusal).
+READING_GRADE_TARGET = env_int("READING_GRADE_TARGET", 8)
 
 # Webhooks.
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)

@@ -13,6 +13,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
+NEEDS_LABEL = "This button has no label: write the words readers click, e.g. “Start intake”."
 # Digits with the usual separators; at least three digits so short codes like 988 are allowed.
 PHONE_RE = re.compile(r"^\+?[0-9().\-\s]*$")
 
@@ -106,7 +107,7 @@ class ActionBlock(blocks.StructBlock):
         kind = value.get("kind")
         if not self.is_deferred_validation:
             if not value.get("label"):
-                errors["label"] = ValidationError("Give the button a label.")
+                errors["label"] = ValidationError(NEEDS_LABEL)
             if not kind:
                 errors["kind"] = ValidationError("Choose what the button does.")
         needed = ActionKind.TARGET_FIELD.get(kind)

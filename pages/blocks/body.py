@@ -15,6 +15,10 @@ from .media import CaptionedImageBlock
 from .text import HeadingBlock, ItemListBlock, ParagraphBlock, QuoteBlock, heading_anchor
 
 
+def duplicate_anchor(anchor: str) -> str:
+    return f"Another heading already uses the anchor “{anchor}”: change this heading or set a different anchor."
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     """Blocks of a long-form article."""
 
@@ -36,6 +40,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft saves; the article form lists duplicate anchors as warnings
         # Two headings with the same anchor would make in-page links ambiguous.
         seen: dict[str, int] = {}
         block_errors: dict[int, ValidationError] = {}
@@ -48,11 +54,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
             if anchor in seen:
                 field = "anchor" if child.value.get("anchor") else "text"
                 block_errors[index] = StructBlockValidationError(
-                    block_errors={
-                        field: ValidationError(
-                            f"Another heading already uses the anchor “{anchor}”: set a different anchor."
-                        )
-                    }
+                    block_errors={field: ValidationError(duplicate_anchor(anchor))}
                 )
             else:
                 seen[anchor] = index

@@ -14,6 +14,12 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from .text import BLOCK_TEMPLATES, PREVIEW_TEMPLATE
 
 STATISTIC_BLOCK_NAME = "statistic"
+NEEDS_SOURCE = "This statistic needs a source: add a reference below and cite it by its number."
+
+
+def missing_reference(number: int, count: int) -> str:
+    have = f"this article has {count} reference{'s' if count != 1 else ''}"
+    return f"There is no reference {number}: {have}. Add it under References below, or fix the number."
 
 
 class StatisticBlock(blocks.StructBlock):
@@ -43,19 +49,21 @@ class StatisticBlock(blocks.StructBlock):
         }
 
     def clean(self, value):
-        # A claim without a source is never acceptable, not even in a draft: this check is not deferred.
+        # A claim without a source never goes to review; a draft may be saved without one (the article form
+        # lists it as a warning, see ``pages.content_checks``).
         citations = [number for number in (value.get("citations") or []) if number is not None]
         errors: dict[str, ValidationError] = {}
         try:
             value = super().clean(value)
         except StructBlockValidationError as error:
             errors.update(error.block_errors)
-        if not citations and "citations" not in errors:
-            errors["citations"] = ListBlockValidationError(
-                non_block_errors=ErrorList(
-                    [ValidationError("Cite at least one of the article's references for this statistic.")]
+        if not citations:
+            # Instead of the list's generic "The minimum number of items is 1": say what to do.
+            errors.pop("citations", None)
+            if not self.is_deferred_validation:
+                errors["citations"] = ListBlockValidationError(
+                    non_block_errors=ErrorList([ValidationError(NEEDS_SOURCE)])
                 )
-            )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -77,12 +85,11 @@ def cited_reference_errors(body: Iterable, reference_count: int) -> StreamBlockV
             if number is not None and not 1 <= number <= reference_count
         }
         if missing:
-            have = f"this article has {reference_count} reference{'s' if reference_count != 1 else ''}"
             block_errors[index] = StructBlockValidationError(
                 block_errors={
                     "citations": ListBlockValidationError(
                         block_errors={
-                            position: ValidationError(f"There is no reference {number}: {have}.")
+                            position: ValidationError(missing_reference(number, reference_count))
                             for position, number in missing.items()
                         }
                     )

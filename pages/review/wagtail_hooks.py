@@ -13,12 +13,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from .admin_wording import arrange_article_actions, reword_queued_messages
 from .errors import UnsignedRevisionError
 from .gate import article_model, check_revision_may_go_live
 from .views.audit import audit_csv_view, audit_page_view
 from .views.history import SignOffHistoryView, can_view_history
 from .views.panels import panels_for
 from .views.report import ReviewStatusReportView
+from .views.review_screen import ReviewOutcomeView, ReviewScreenView, review_url, user_actions
 
 
 def _is_article(page: Any) -> bool:
@@ -29,7 +31,11 @@ def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> Ht
     # The create view adds the page with Wagtail's default live=True before publishing; a page that has
     # never been published must not be left looking live.
     Page.objects.filter(pk=page.pk, live_revision__isnull=True).update(live=False, has_unpublished_changes=True)
-    messages.error(request, f"{error}: “{page.get_admin_display_title()}” was saved as a draft but not published.")
+    messages.error(
+        request,
+        f"{error}: “{page.get_admin_display_title()}” was saved as a draft but not published. "
+        "Use “Submit for clinical review” to send it to a clinical reviewer.",
+    )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
@@ -108,6 +114,12 @@ def review_urls() -> list:
         path("review/pages/<int:page_id>/signoffs/", SignOffHistoryView.as_view(), name="review_signoff_history"),
         path("review/pages/<int:page_id>/audit/", audit_page_view, name="review_signoff_audit"),
         path("review/pages/<int:page_id>/audit.csv", audit_csv_view, name="review_signoff_audit_csv"),
+        path("review/pages/<int:page_id>/", ReviewScreenView.as_view(), name="review_screen"),
+        path(
+            "review/pages/<int:page_id>/tasks/<int:task_state_id>/done/",
+            ReviewOutcomeView.as_view(),
+            name="review_outcome",
+        ),
         path("review/report/", ReviewStatusReportView.as_view(), name="review_report"),
         path(
             "review/report/results/",
@@ -155,4 +167,39 @@ def review_listing_buttons(page: Any, user: Any, next_url: str | None = None) ->
 
 @hooks.register("construct_homepage_panels")
 def review_dashboard_panels(request: HttpRequest, panels: list) -> None:
-    panels.extend(panels_for(request.user))
+    added = panels_for(request.user)
+    if any(panel.name == "awaiting_signoff" for panel in added):
+        # "Awaiting your sign-off" lists the same tasks as Wagtail's "Awaiting your review": show one.
+        panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
+    panels.extend(added)
+
+
+@hooks.register("before_edit_page")
+def reviewers_open_the_review_screen(request: HttpRequest, page: Any) -> HttpResponse | None:
+    """A reviewer with a pending sign-off on an article reads it on the review screen, not in the editor.
+
+    ``?edit=1`` (the review screen's "Open in the editor") still opens the editor for those who may edit.
+    """
+    if request.method != "GET" or request.GET.get("edit") or not _is_article(page):
+        return None
+    if user_actions(page.specific, request.user):
+        return redirect(review_url(page.pk))
+    return None
+
+
+# --- The editor's side: submit is the primary action, messages say "clinical review" ----------------------------
+
+
+@hooks.register("construct_page_action_menu")
+def article_action_menu(menu_items: list, request: HttpRequest, context: dict) -> None:
+    arrange_article_actions(menu_items, request, context)
+
+
+@hooks.register("after_edit_page")
+def reword_after_edit(request: HttpRequest, page: Any) -> None:
+    reword_queued_messages(request)
+
+
+@hooks.register("after_create_page")
+def reword_after_create(request: HttpRequest, page: Any) -> None:
+    reword_queued_messages(request)

@@ -70,14 +70,16 @@ class CanSignOffColumn(Column):
 
 
 class ProgramsColumn(Column):
-    """The levels of care a center runs programs for, in display order."""
+    """A center's programs in display order: level of care and modality, "Intensive outpatient (IOP) — telehealth"."""
 
     def __init__(self, name: str = "programs", **kwargs: Any) -> None:
         super().__init__(name, label=kwargs.pop("label", "Programs"), **kwargs)
 
     def get_value(self, instance: TreatmentCenter) -> str:
         programs = sorted(instance.programs.all(), key=lambda program: program.sort_order or 0)
-        return ", ".join(program.level_of_care.name for program in programs)
+        return ", ".join(
+            f"{program.level_of_care.name} — {program.get_modality_display().lower()}" for program in programs
+        )
 
 
 class LocationColumn(Column):

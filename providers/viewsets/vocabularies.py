@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.db import models
 from django.db.models import QuerySet
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import CrisisResource, Language, LevelOfCare, Payer, Population, Service, Topic
 from .columns import PublicationStatusColumn, with_publication_status
+
+# Vocabulary terms (topics, levels of care, services, languages…) are short lists: every admin form offers them
+# as checkboxes rather than a multi-select that needs Ctrl-click. Covers ParentalManyToManyField (a subclass).
+register_form_field_override(models.ManyToManyField, override={"widget": forms.CheckboxSelectMultiple})
 
 
 class VocabularyViewSet(SnippetViewSet):

@@ -17,6 +17,8 @@ from .admin_forms import article_form, bullet_list, heading, image, paragraph, r
 
 pytestmark = pytest.mark.django_db
 
+SUBMIT = {"action-submit": "submit"}  # "Submit for clinical review": full validation (a draft save defers it)
+
 
 @pytest.fixture
 def editor_client(client, django_user_model):
@@ -65,11 +67,11 @@ def test_creating_an_article_saves_a_draft_with_its_blocks_and_references(editor
 
 def test_statistic_without_citation_keeps_everything_the_editor_typed(editor_client, index):
     body = [paragraph("<p>My carefully written intro.</p>"), statistic("8.3%", "of all adults", [])]
-    response = editor_client.post(add_url(index), article_form(title="Unsaved work", body=body))
+    response = editor_client.post(add_url(index), {**article_form(title="Unsaved work", body=body), **SUBMIT})
 
     assert response.status_code == 200
     assert not ArticlePage.objects.filter(slug="iop-for-depression").exists()
-    assert "Cite at least one" in body_error_json(response)
+    assert "This statistic needs a source: add a reference below and cite it" in body_error_json(response)
     html = response.content.decode()
     assert "Unsaved work" in html
     assert "My carefully written intro." in html  # the body is re-rendered into the editor
@@ -89,13 +91,15 @@ def test_citing_a_missing_reference_is_refused_and_the_live_draft_is_untouched(e
         references=[reference(ref.title, pk=ref.pk)],
         initial_references=1,
     )
-    response = editor_client.post(edit_url(article), data)
+    response = editor_client.post(edit_url(article), {**data, **SUBMIT})
 
     assert response.status_code == 200
     errors = json.loads(body_error_json(response))
     # Shown on the second citation of the first block, where the editor typed it.
     citation_error = errors["blockErrors"]["0"]["blockErrors"]["citations"]["blockErrors"]["1"]
-    assert citation_error["messages"] == ["There is no reference 2: this article has 1 reference."]
+    assert citation_error["messages"] == [
+        "There is no reference 2: this article has 1 reference. Add it under References below, or fix the number."
+    ]
     assert "Edited title" in response.content.decode()
     assert article.revisions.count() == revisions_before
     assert article.get_latest_revision_as_object().title == "Original title"
@@ -125,7 +129,7 @@ def test_deleting_the_cited_reference_is_refused(editor_client):
         references=[reference(ref.title, pk=ref.pk, delete=True)],
         initial_references=1,
     )
-    response = editor_client.post(edit_url(article), data)
+    response = editor_client.post(edit_url(article), {**data, **SUBMIT})
     assert response.status_code == 200
     assert "There is no reference 1" in body_error_json(response)
     assert article.references.count() == 1
@@ -225,3 +229,25 @@ def test_cms_host_never_renders_pages_publicly_it_redirects_to_the_frontend(clie
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"] == f"https://www.example.com{path}"
+
+
+def test_a_draft_with_content_problems_saves_and_lists_them_as_warnings(editor_client, index):
+    from django.contrib.messages import get_messages
+
+    picture = ImageFactory()
+    body = [
+        heading("Getting help"),
+        statistic("8.3%", "of all adults", []),
+        statistic("21 million", "adults", [2]),
+        image(picture.pk),
+        heading("Getting help"),
+    ]
+    response = editor_client.post(add_url(index), article_form(body=body), follow=True)
+
+    assert ArticlePage.objects.get().get_latest_revision() is not None  # the draft was saved
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "fix these before submitting for clinical review" in said
+    assert "Block 2, Statistic “8.3%”: This statistic needs a source" in said
+    assert "Block 3, Statistic “21 million”: There is no reference 2" in said
+    assert "Block 4, Image: This image needs alt text" in said
+    assert "Block 5, Heading “Getting help”: Another heading already uses the anchor “getting-help”" in said

@@ -10,9 +10,10 @@ per-user permission check applies here (the admin button checks edit permission)
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from api.preview import latest_revision, mint_preview_token, preview_url
+from api.preview import latest_revision, mint_preview_token, preview_api_path, preview_url
 from api.published.registry import BY_KEY
 
 
@@ -37,4 +38,6 @@ class Command(BaseCommand):
         if revision is None:
             raise CommandError(f"{obj} has no saved revision to preview.")
         token = mint_preview_token(obj, revision)
-        self.stdout.write(token if token_only else preview_url(token))
+        self.stdout.write(
+            token if token_only else preview_url(token) or settings.WAGTAILADMIN_BASE_URL + preview_api_path(token)
+        )

@@ -1,0 +1,101 @@
+"""From the editor's and the reviewer's seat: requesting changes, teaching validation, preview without a frontend.
+
+Each test asserts what the person sees: the message, the primary action, and never a permission error.
+"""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import TaskState
+
+from api.admin_views import frontend_preview_url
+from pages.models import ArticlePage
+from tests.browser.test_clinical_review_flow import browser, log_in, messages_text  # noqa: F401 (fixture)
+from tests.review import factories
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def submitted_article(editor, reviewer_user):
+    page = factories.published_article(reviewer_user, title="Sleep and depression", text="The first version.")
+    factories.edit(
+        page, user=editor, text='A new version to read. For more, <a href="https://example.com/more">click here</a>.'
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.get_workflow().start(page, editor)
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+def test_reviewer_requests_changes_and_is_told_who_gets_them(browser, live_server):  # noqa: F811
+    editor = factories.editor(username="erin.editor", first_name="Erin", last_name="Editor")
+    vines = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    foster = factories.reviewer("clinical", ("LPC",), name="Natalie Foster", slug="natalie-foster")
+    article = submitted_article(editor, vines)
+
+    reviewer = log_in(browser, live_server, foster.get_username())
+    # Following the edit link (as in the notification e-mail) lands on the review screen, not the editor.
+    reviewer.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    reviewer.wait_for_url(f"**/admin/review/pages/{article.pk}/")
+    assert "“click here” does not say where it goes" in reviewer.locator("[data-reading-level]").inner_text()
+
+    changes = reviewer.locator("[data-review-action=reject]")
+    changes.get_by_role("button", name="Request changes").click()  # no comment yet: refused, and said why
+    reviewer.wait_for_url(f"**/admin/review/pages/{article.pk}/")
+    assert "write what needs to change" in messages_text(reviewer)
+
+    changes = reviewer.locator("[data-review-action=reject]")
+    changes.locator("textarea[name=note]").fill("Replace “click here” with the destination.")
+    changes.get_by_role("button", name="Request changes").click()
+    reviewer.wait_for_url(f"{live_server.url}/admin/")
+    assert "Changes requested from Erin Editor" in messages_text(reviewer)
+    assert "do not have permission" not in reviewer.content()
+    state = TaskState.objects.filter(revision__object_id=str(article.pk)).order_by("-pk").first()
+    assert state.status == TaskState.STATUS_REJECTED
+
+
+def test_editor_is_warned_on_save_and_stopped_on_submit_with_the_block_named(browser, live_server):  # noqa: F811
+    factories.editor(username="erin.editor")
+    page = factories.draft_article(title="Numbers without sources")
+    draft = page.get_latest_revision_as_object()
+    draft.body = [
+        ("paragraph", "<p>Many adults live with depression.</p>"),
+        ("statistic", {"value": "8.3%", "text": "of adults had a major depressive episode", "citations": []}),
+    ]
+    draft.save_revision()
+
+    editor = log_in(browser, live_server, "erin.editor")
+    editor.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Save draft").click()
+    editor.wait_for_load_state()
+    said = messages_text(editor)
+    assert "Saved as a draft, but fix these before submitting for clinical review" in said
+    assert "Block 2, Statistic “8.3%”: This statistic needs a source: add a reference below and cite it" in said
+
+    editor.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    editor.locator("footer").get_by_role("button", name="Submit for clinical review").click()
+    editor.wait_for_load_state()
+    assert "could not be saved" in messages_text(editor)
+    assert "This statistic needs a source" in editor.locator("[data-contentpath=body]").inner_text()
+    assert ArticlePage.objects.get(pk=page.pk).current_workflow_state is None  # nothing was submitted
+
+
+def test_preview_on_frontend_without_a_frontend_shows_the_draft_json(browser, live_server, settings):  # noqa: F811
+    settings.FRONTEND_PREVIEW_URL = ""
+    factories.editor(username="erin.editor")
+    vines = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    page = factories.published_article(vines, title="Live title", text="Live text.")
+    factories.edit(page, title="Draft title", text="Draft text.")
+
+    editor = log_in(browser, live_server, "erin.editor")
+    editor.goto(f"{live_server.url}/admin/pages/{page.get_parent().pk}/")
+    # The listing's "Preview on frontend" (in the row's "More" menu) opens in a new tab; follow its link there.
+    href = frontend_preview_url(page)
+    assert editor.locator(f'a[href="{href}"]').count() >= 1
+    preview = editor.context.new_page()
+    preview.goto(f"{live_server.url}{href}")
+    assert "This is a draft" in preview.locator("[data-preview-draft]").inner_text()
+    assert "/api/v1/preview/?token=" in preview.locator("[data-preview-api-url]").inner_text()
+    shown = preview.locator("[data-preview-json]").inner_text()
+    assert '"review_status": "draft"' in shown and '"title": "Draft title"' in shown
+    assert "Michael Vines" not in shown  # the live revision's reviewer does not vouch for the draft
