@@ -49,7 +49,7 @@ bench: install ## Throughput ratios measured side by side (not part of `make tes
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 lock: install ## Re-resolve requirements/*.in into the locks
-	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o base.txt
-	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe dev.in -o dev.txt
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links base.in -o base.txt
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
 
 .PHONY: help install migrate demo run test lint format bench lock
