@@ -29,9 +29,9 @@ demo: migrate ## Load the demo content (idempotent) and a local admin user
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_dev_admin
 
-run: demo ## Serve admin, API and docs on 127.0.0.1:$(PORT) with the webhook worker
+run: demo ## Serve admin, API and docs on 127.0.0.1:$(PORT) with the worker (webhooks, scheduled jobs)
 	@trap 'kill 0' EXIT; \
-	$(BIN)/python manage.py db_worker --interval 1 & \
+	$(BIN)/python manage.py run_worker --interval 1 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL, else SQLite)

@@ -16,6 +16,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "cms",
     "pages",
     "pages.review",
     "providers",
@@ -196,6 +197,10 @@ FRONTEND_INTAKE_PATH = env_str("FRONTEND_INTAKE_PATH", "/get-started/")
 FRONTEND_CENTER_LOCATOR_PATH = env_str("FRONTEND_CENTER_LOCATOR_PATH", "/locations/")
 API_CACHE_CONTROL = env_str("API_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=600")
 API_PAGE_SIZE = 20
+# Rate limit per client address for every /api/ request ("600/min", or "off"); see api/caching/throttling.py.
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/min")
+# Proxies in front of the app that each append the client address to X-Forwarded-For (0: use the socket peer).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 API_MAX_PAGE_SIZE = 100
 
 # Clinical review policy.
