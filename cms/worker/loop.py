@@ -8,6 +8,7 @@ with fresh connections. Signals keep upstream's meaning: the first SIGTERM/SIGIN
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 
@@ -81,7 +82,5 @@ class ResilientWorker(Worker):
 def drop_connections() -> None:
     """Close every database connection, ignoring errors from ones that are already broken."""
     for connection in connections.all(initialized_only=True):
-        try:
+        with contextlib.suppress(DatabaseError):
             connection.close()
-        except DatabaseError:
-            pass
