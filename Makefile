@@ -48,8 +48,15 @@ format: install ## Format the code and fix what ruff can
 bench: install ## Throughput ratios measured side by side (not part of `make test`)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
+backup: install ## Back up the database (pg_dump -Fc) and media into backups/verity-<time>/ (BACKUP_DIR=…)
+	$(BIN)/python manage.py backup --output $(or $(BACKUP_DIR),backups)
+
+restore: install ## Replace the database and media with a backup: make restore BACKUP=backups/verity-<time>
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/verity-<time>"; exit 2; }
+	$(BIN)/python manage.py restore "$(BACKUP)" --yes
+
 lock: install ## Re-resolve requirements/*.in into the locks
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links base.in -o base.txt
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
 
-.PHONY: help install migrate demo run test lint format bench lock
+.PHONY: help install migrate demo run test lint format bench backup restore lock
