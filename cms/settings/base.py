@@ -176,8 +176,9 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Workflow approval publishes the approved revision, not the latest one (see pages/review/finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.review.finish.publish_approved_revision"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# No avatars from a third-party service: the admin never sends users' e-mail hashes anywhere.
+# The admin makes no third-party requests: no avatars (users' e-mail hashes stay here), no release check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- E-mail (workflow notifications) ----------------------------------------------------------
 # One URL (console://, smtp://, smtp+tls://, smtps://; see cms/settings/email.py). Development prints to the console.
