@@ -42,7 +42,7 @@ def test_a_stranger_locks_out_only_themselves(lockout, admin_user):
     assert owner.get("/admin/").status_code == 200
 
 
-def test_the_stranger_is_locked_out_for_other_accounts_typed_from_the_same_address_too(lockout, admin_user):
+def test_the_same_address_can_still_sign_in_to_another_account(lockout, admin_user):
     """Per username and address together: the same address can still try a different username."""
     get_user_model().objects.create_user("editor", password="editor-pass-123", is_superuser=True)
     stranger = Client()
