@@ -1,4 +1,5 @@
-# Production image: gunicorn serving cms.wsgi, static files through whitenoise.
+# Production image: gunicorn (gunicorn.conf.py) serving cms.wsgi, static files through whitenoise.
+# The same image runs the worker: `python manage.py run_worker`.
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -22,4 +23,4 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlit
 
 USER verity
 EXPOSE 8000
-CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "cms.wsgi:application"]

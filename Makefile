@@ -29,9 +29,9 @@ demo: migrate ## Load the demo content (idempotent) and a local admin user
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_dev_admin
 
-run: demo ## Serve admin, API and docs on 127.0.0.1:$(PORT) with the webhook worker
+run: demo ## Serve admin, API and docs on 127.0.0.1:$(PORT) with the worker (webhooks, scheduled jobs)
 	@trap 'kill 0' EXIT; \
-	$(BIN)/python manage.py db_worker --interval 1 & \
+	$(BIN)/python manage.py run_worker --interval 1 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL, else SQLite)
@@ -51,8 +51,15 @@ bench: install ## Throughput ratios measured side by side (not part of `make tes
 fuzz: demo ## Schemathesis over every API operation against a served app (bounded; FUZZ_ARGS="--port 8765")
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 
-lock: install ## Re-resolve requirements/*.in into the locks
-	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o base.txt
-	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe dev.in -o dev.txt
+backup: install ## Back up the database (pg_dump -Fc) and media into backups/verity-<time>/ (BACKUP_DIR=…)
+	$(BIN)/python manage.py backup --output $(or $(BACKUP_DIR),backups)
 
-.PHONY: help install migrate demo run test lint format bench fuzz lock
+restore: install ## Replace the database and media with a backup: make restore BACKUP=backups/verity-<time>
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/verity-<time>"; exit 2; }
+	$(BIN)/python manage.py restore "$(BACKUP)" --yes
+
+lock: install ## Re-resolve requirements/*.in into the locks
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links base.in -o base.txt
+	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
+
+.PHONY: help install migrate demo run test lint format bench fuzz backup restore lock

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -30,9 +30,17 @@ else:
     # Media is normally served by object storage or the proxy; keep it reachable for single-box installs.
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-# Wagtail's own page serving stays last: the public site is the headless frontend, but admin
-# previews and "view live" links still resolve through it.
-urlpatterns += [path("", include(wagtail_urls))]
+
+def no_public_pages(request: HttpRequest, page_path: str) -> HttpResponse:
+    """Verity is headless: the CMS host serves no public pages. Every page URL — unknown, draft, expired,
+    unsigned, restricted or live — gets this same 404, so nothing reveals what exists; the public site is the
+    frontend, which reads the API. Wagtail still reverses page URLs through this route's name."""
+    raise Http404  # the same handler404 answer as a URL that matches nothing
+
+
+# Last: replaces Wagtail's own page serving (and its password/login forms for restricted pages). Like Wagtail's
+# pattern it only takes "" and paths ending in "/", so APPEND_SLASH still redirects "/admin" to "/admin/".
+urlpatterns += [re_path(r"^(|.*/)$", no_public_pages, name="wagtail_serve")]
 
 handler400 = json_bad_request
 handler404 = json_page_not_found

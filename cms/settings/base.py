@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
-
+from .database import database_from_url
+from .email import email_settings
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -16,6 +16,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "cms",
     "pages",
     "pages.review",
     "providers",
@@ -91,18 +92,16 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # DATABASE_URL selects the database; without it an SQLite file in the repository is used.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# PostgreSQL cancels any statement running longer than this (0: no limit; production defaults to 15 s).
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_from_url(
         DATABASE_URL,
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+        connect_timeout=env_int("DB_CONNECT_TIMEOUT", 5),
+        statement_timeout_ms=DB_STATEMENT_TIMEOUT_MS,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite gains nothing from persistent connections and tests must not share one across threads.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-else:
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -142,10 +141,11 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin lockout after repeated wrong passwords (unknown users are treated the same way).
+# Admin lockout after repeated wrong passwords (unknown users are treated the same way). Failures count per
+# username *and* client address together, so a stranger guessing `admin` locks out only themselves.
 AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("ADMIN_LOGIN_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
@@ -179,6 +179,16 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Workflow approval publishes the approved revision, not the latest one (see pages/review/finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.review.finish.publish_approved_revision"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin makes no third-party requests: no avatars (users' e-mail hashes stay here), no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- E-mail (workflow notifications) ----------------------------------------------------------
+# One URL (console://, smtp://, smtp+tls://, smtps://; see cms/settings/email.py). Development prints to the console.
+EMAIL_URL = env_str("EMAIL_URL", "console://")
+globals().update(email_settings(EMAIL_URL))  # EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS…
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "verity@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Public frontend and API ----------------------------------------------------------------
 # Absolute URLs in API responses are built from these, never from the request's Host header.

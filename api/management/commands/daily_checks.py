@@ -1,6 +1,6 @@
 """Record today's compliance notices (``review.due``, ``credential.expiring``) and send their webhooks.
 
-manage.py daily_checks             # run once a day (cron, a scheduler, a compose one-off)
+manage.py daily_checks             # the worker (run_worker) runs it once a day; by hand as well
 manage.py daily_checks --dry-run   # list what would be sent
 manage.py daily_checks --today 2026-12-01
 """
