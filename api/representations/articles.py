@@ -102,7 +102,7 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
         tag_response(
             request,
             [
-                *(f"article-{pk}" for pk in context.richtext.page_paths),
+                *context.page_tags(),
                 *(f"center-{pk}" for pk in context.centers),
                 *(f"provider-{pk}" for pk in context.providers),
                 *(["centers"] if context.center_queries else []),

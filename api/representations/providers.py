@@ -138,7 +138,7 @@ def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, A
                 "vocabularies",
                 *(f"center-{center.pop('id')}" for center in centers),
                 *(f"article-{article.pop('id')}" for article in articles),
-                *(f"article-{pk}" for pk in context.richtext.page_paths),
+                *context.page_tags(),
             ],
             provider.last_published_at,
         )
