@@ -73,7 +73,9 @@ class CenterListView(PublicListView):
 
 class CenterDetailView(PublicDetailView):
     def get_queryset(self):
-        return TreatmentCenter.objects.public().prefetch_related(*center_prefetches(), "hours", "licenses")
+        return TreatmentCenter.objects.public().prefetch_related(
+            *center_prefetches(), "hours", "licenses", "contacts", "accreditations"
+        )
 
     def represent(self, obj, request):
         return represent_center_detail(obj, request, prefetched=True)

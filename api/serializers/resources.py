@@ -5,7 +5,8 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from .blocks import BodyBlockSerializer
-from .common import ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
+from .centers import AccreditationSerializer, ContactSerializer
+from .common import CenterReferenceSerializer, ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
 
 REVIEW_STATUSES = ["current", "due", "overdue", "not_reviewed"]
 # Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] (two different "kind" choice sets).
@@ -122,14 +123,6 @@ class CredentialSerializer(serializers.Serializer):
     number = serializers.CharField(required=False, help_text="Present only when the clinician made it public.")
 
 
-class ProviderCenterSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    city = serializers.CharField()
-    state = serializers.CharField()
-    path = serializers.CharField()
-
-
 class ArticleReferenceSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
@@ -144,7 +137,7 @@ class ProviderDetailSerializer(ProviderSummarySerializer):
     credentials = CredentialSerializer(many=True)
     credentials_last_verified = serializers.DateField(allow_null=True)
     specialties = TermSerializer(many=True)
-    centers = ProviderCenterSerializer(many=True)
+    centers = CenterReferenceSerializer(many=True)
     articles_reviewed = ArticleReferenceSerializer(many=True)
     json_ld = JsonLdField()
 
@@ -223,5 +216,7 @@ class CenterDetailSerializer(CenterSummarySerializer):
     payers = TermSerializer(many=True)
     accepting_as_of = serializers.DateField(allow_null=True)
     listing_verified = serializers.DateField(allow_null=True)
+    contacts = ContactSerializer(many=True)
     licenses = LicenseSerializer(many=True)
+    accreditations = AccreditationSerializer(many=True)
     json_ld = JsonLdField()
