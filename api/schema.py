@@ -119,6 +119,7 @@ def document_constraints(result: dict, generator=None, request=None, public=None
         for method, operation in item.items():
             if method != "get":
                 continue
+            operation.pop("security", None)  # public and anonymous: no credentials of any kind
             for parameter in operation.get("parameters", []):
                 if parameter["name"] in constraints:
                     parameter["schema"] = {**parameter["schema"], **constraints[parameter["name"]]}
