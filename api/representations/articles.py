@@ -7,9 +7,9 @@ from typing import Any
 from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
-from . import jsonld
 from .blocks import build_blocks, collect_blocks, raw_stream
 from .context import ResolveContext
+from .jsonld import byline_person, citation, image_object, language, organization
 from .related import ArticleRelated, load_article_related, related_from_object
 
 ARTICLE_SELECT_RELATED = ("review_stamps", "hero_image", "og_image")
@@ -148,19 +148,19 @@ def article_json_ld(data: dict[str, Any]) -> dict[str, Any]:
     same ``Person`` node as on their profile page), its references as ``citation`` and the organization."""
     byline = data["byline"]
     reviewers = [*byline["medical_providers"], *byline["clinical_providers"]]
-    publisher = jsonld.organization()
-    image = jsonld.image_object(data["hero_image"])
-    in_language = jsonld.language(data.get("locale"))
+    publisher = organization()
+    image = image_object(data["hero_image"])
+    in_language = language(data.get("locale"))
     article: dict[str, Any] = {
         "@type": "Article",
         "headline": data["title"],
         "description": data["summary"],
         "datePublished": data["first_published"],
         "dateModified": data["last_updated"],
-        "author": [jsonld.byline_person(author) for author in byline["authors"]] or publisher,
+        "author": [byline_person(author) for author in byline["authors"]] or publisher,
         "publisher": publisher,
         "inLanguage": in_language,
-        "citation": [jsonld.citation(reference) for reference in data["references"]],
+        "citation": [citation(reference) for reference in data["references"]],
     }
     if image:
         article["image"] = image
@@ -173,7 +173,7 @@ def article_json_ld(data: dict[str, Any]) -> dict[str, Any]:
         "description": data["seo"]["description"],
         "inLanguage": in_language,
         "lastReviewed": data["last_reviewed"],
-        "reviewedBy": [jsonld.byline_person(reviewer) for reviewer in reviewers],
+        "reviewedBy": [byline_person(reviewer) for reviewer in reviewers],
         "about": [{"@type": "MedicalCondition", "name": topic["name"]} for topic in data["topics"]],
         "primaryImageOfPage": image,
         "mainEntity": {key: value for key, value in article.items() if value not in (None, [])},

@@ -10,8 +10,8 @@ from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from ..richtext import render
-from . import jsonld
 from .context import ResolveContext
+from .jsonld import image_object, language, person_id
 
 PROVIDER_SELECT_RELATED = ("photo",)
 
@@ -168,10 +168,10 @@ def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
     person: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Person",
-        "@id": jsonld.person_id(data["slug"]),
+        "@id": person_id(data["slug"]),
         "url": url,
         "name": data["name"],
-        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url, "inLanguage": jsonld.language(data.get("locale"))},
+        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url, "inLanguage": language(data.get("locale"))},
         "hasCredential": [
             {
                 "@type": "EducationalOccupationalCredential",
@@ -197,5 +197,5 @@ def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
     if data["npi"]:
         person["identifier"] = {"@type": "PropertyValue", "propertyID": "NPI", "value": data["npi"]}
     if data["photo"]:
-        person["image"] = jsonld.image_object(data["photo"])
+        person["image"] = image_object(data["photo"])
     return {key: value for key, value in person.items() if value != []}

@@ -61,8 +61,9 @@ def test_article_detail_with_every_block_type(api_client, locmem_cache, django_a
 
 
 def test_seed_article_detail(seed, api_client, locmem_cache, django_assert_num_queries):
-    # 1 article + stamps, 2 related rows (UNION ALL), 3 linked public pages, 4 public centers in blocks
-    count(api_client, locmem_cache, "/api/v1/articles/iop-for-depression/", 4, django_assert_num_queries)
+    # 1 article + stamps + hero image, 2 related rows (UNION ALL), 3 linked public pages, 4 public centers in
+    # blocks, 5 hero renditions
+    count(api_client, locmem_cache, "/api/v1/articles/iop-for-depression/", 5, django_assert_num_queries)
 
 
 @pytest.mark.parametrize("items", [2, 20])
@@ -83,8 +84,8 @@ def test_filtered_article_list(items, seed, api_client, locmem_cache, django_ass
         public_article(title=f"Depression {number}", slug=f"depression-{number}", topics=["depression"])
     url = "/api/v1/articles/?topic=depression&provider=michael-vines&search=depression&ordering=title"
     # 1 reviewers' bylines (provider filter), 2+3 search candidates and their public subset,
-    # 4 count, 5 page, 6 related rows
-    count(api_client, locmem_cache, url, 6, django_assert_num_queries)
+    # 4 count, 5 page, 6 related rows, 7 hero renditions (the seed article has a hero image)
+    count(api_client, locmem_cache, url, 7, django_assert_num_queries)
 
 
 @pytest.mark.parametrize("items", [2, 20])
@@ -119,8 +120,9 @@ def test_center_list(items, api_client, locmem_cache, django_assert_num_queries)
 
 
 def test_center_detail(seed, api_client, locmem_cache, django_assert_num_queries):
-    # 1 center, 2 programs + levels, 3 hours, 4 licenses, 5 services ∪ conditions ∪ populations ∪ languages ∪ payers
-    count(api_client, locmem_cache, "/api/v1/centers/arizona-iop-phoenix/", 5, django_assert_num_queries)
+    # 1 center, 2 programs + levels, 3 hours, 4 licenses, 5 contacts, 6 accreditations,
+    # 7 services ∪ conditions ∪ populations ∪ languages ∪ payers
+    count(api_client, locmem_cache, "/api/v1/centers/arizona-iop-phoenix/", 7, django_assert_num_queries)
 
 
 @pytest.mark.parametrize(
