@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from pyld import jsonld
 
 pytestmark = pytest.mark.django_db
@@ -78,11 +79,11 @@ def test_article_json_ld_expands_with_organization_reviewers_citations_image_and
     assert values(main, "dateModified") == ["2025-12-22"]
 
     reviewers = {graph[ref]["@id"]: graph[ref] for ref in values(page, "reviewedBy")}
-    vines = reviewers["http://localhost:3000/providers/michael-vines/#person"]
+    vines = reviewers[f"{settings.FRONTEND_BASE_URL}/providers/michael-vines/#person"]
     assert values(vines, "name") == ["Michael Vines"]  # no post-nominals in the name
     assert values(vines, "honorificSuffix") == ["MD"]
     assert values(vines, "honorificPrefix") == ["Dr."]
-    assert values(reviewers["http://localhost:3000/providers/alex-spritzer/#person"], "honorificSuffix") == [
+    assert values(reviewers[f"{settings.FRONTEND_BASE_URL}/providers/alex-spritzer/#person"], "honorificSuffix") == [
         "FNP, CARN-AP, PMHNP"
     ]
 

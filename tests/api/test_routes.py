@@ -91,8 +91,10 @@ def test_path_and_link_validation_is_fast_on_10000_character_input(raw):
 
 @pytest.mark.parametrize("raw", PATHOLOGICAL)
 def test_pathological_route_requests_answer_quickly_with_a_json_4xx(db, api_client, raw):
+    route(api_client, "/warm-up/")  # first request of a worker: URL resolver, connections
+    attack = raw[:479] + raw[-1]  # within the length cap, still ending in the character that makes it invalid
     started = time.perf_counter()
-    response = route(api_client, raw[:480])
+    response = route(api_client, attack)
     assert time.perf_counter() - started < 0.5
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
