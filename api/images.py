@@ -1,6 +1,9 @@
 """Images as API objects: absolute URLs, dimensions, alt text and an allowlisted set of renditions.
 
-``{"url", "width", "height", "alt", "renditions": {"<name>": {"url", "width", "height"}}}``
+``{"url", "width", "height", "alt", "focal_point", "renditions": {"<name>": {"url", "width", "height"}}}``
+
+``focal_point`` (``{"x", "y", "width", "height"}`` in pixels of the original, or null) is the editor's chosen
+centre of interest, so a frontend cropping client-side (``object-position``) keeps what the ``fill`` renditions keep.
 
 Rendition names are a fixed allowlist (:data:`RENDITIONS`); clients cannot ask for arbitrary filter specs (an
 image-bomb and disk-filling vector). URLs are absolute, built from ``settings.MEDIA_BASE_URL`` and never from the
@@ -105,7 +108,19 @@ def represent_image(image, alt: str | None = None) -> dict | None:
         "width": image.width,
         "height": image.height,
         "alt": image.default_alt_text if alt is None else alt,
+        "focal_point": focal_point(image),
         "renditions": renditions,
+    }
+
+
+def focal_point(image) -> dict | None:
+    if image.focal_point_x is None or image.focal_point_y is None:
+        return None
+    return {
+        "x": image.focal_point_x,
+        "y": image.focal_point_y,
+        "width": image.focal_point_width or 0,
+        "height": image.focal_point_height or 0,
     }
 
 

@@ -102,8 +102,8 @@ class StrictPageNumberPagination(BasePagination):
             "required": ["count", "next", "previous", "results"],
             "properties": {
                 "count": {"type": "integer", "minimum": 0},
-                "next": {"type": "string", "nullable": True, "example": "/api/v1/articles/?page=3"},
-                "previous": {"type": "string", "nullable": True, "example": "/api/v1/articles/?page=1"},
+                "next": {"type": ["string", "null"], "example": "/api/v1/articles/?page=3"},
+                "previous": {"type": ["string", "null"], "example": "/api/v1/articles/?page=1"},
                 "results": schema,
             },
         }

@@ -21,3 +21,24 @@ def public_queryset(model: type[Model]) -> QuerySet:
 def is_public(obj: Model) -> bool:
     """Whether ``obj`` is visible in the public API right now."""
     return public_queryset(type(obj)).filter(pk=obj.pk).exists()
+
+
+def public_listing_pages() -> QuerySet:
+    """The home page and article indexes the public may reach: live, inside their go-live/expiry window and not
+    view-restricted (themselves or through an ancestor). They carry no clinical content, so no sign-off applies.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from pages.models import ArticleIndexPage, HomePage
+    from pages.review.visibility import restricted_q
+
+    now = timezone.now()
+    return (
+        Page.objects.type(HomePage, ArticleIndexPage)
+        .filter(live=True)
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .exclude(restricted_q())
+    )

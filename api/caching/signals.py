@@ -40,7 +40,21 @@ def on_reference_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     purge_after_commit(tags_for_reference(instance))
 
 
+# The home page and article indexes: routes to them and links to them carry ``page-<id>``.
+LISTING_PAGE_MODELS = ("pages.HomePage", "pages.ArticleIndexPage")
+
+
+def on_listing_page_changed(sender, instance, **kwargs) -> None:
+    purge_after_commit([f"page-{instance.pk}"])
+
+
 def connect() -> None:
+    for label in LISTING_PAGE_MODELS:
+        model = apps.get_model(label)
+        uid = f"api.caching.listing.{label}"
+        published.connect(on_listing_page_changed, sender=model, dispatch_uid=f"{uid}.published")
+        unpublished.connect(on_listing_page_changed, sender=model, dispatch_uid=f"{uid}.unpublished")
+        post_delete.connect(on_listing_page_changed, sender=model, dispatch_uid=f"{uid}.deleted")
     for label in REFERENCE_MODELS:
         try:
             model = apps.get_model(label)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('api', '0002_create_cache_table'),
+        ('api', '0003_stored_representations'),
     ]
 
     operations = [

@@ -45,6 +45,8 @@ EMBEDDED_RELATIONS: dict[str, str] = {
     "providers.TreatmentCenter.hours": "child",
     "providers.TreatmentCenter.programs": "child",
     "providers.TreatmentCenter.licenses": "child",
+    "providers.TreatmentCenter.contacts": "child",
+    "providers.TreatmentCenter.accreditations": "child",
     "providers.TreatmentCenter.providers": "m2m",
     "providers.TreatmentCenter.services": "m2m",
     "providers.TreatmentCenter.conditions": "m2m",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-
 from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from .blocks import build_blocks, collect_blocks, raw_stream
 from .context import ResolveContext, note_context
+from .jsonld import byline_person, citation, image_object, language, organization
 from .related import ArticleRelated, load_article_related, related_from_object
 
 ARTICLE_SELECT_RELATED = ("review_stamps", "hero_image", "og_image")
@@ -113,7 +112,7 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
         tag_response(
             request,
             [
-                *(f"article-{pk}" for pk in context.richtext.page_paths),
+                *context.page_tags(),
                 *(f"center-{pk}" for pk in context.centers),
                 *(f"provider-{pk}" for pk in context.providers),
                 *(["centers"] if context.center_queries else []),
@@ -158,29 +157,27 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
     return data
 
 
-def _person(entry: dict[str, Any]) -> dict[str, Any]:
-    person = {"@type": "Person", "name": entry.get("display_name") or entry.get("name")}
-    if entry.get("slug"):
-        person["url"] = paths.frontend_url(paths.provider_path(entry["slug"]))
-    return person
-
-
 def article_json_ld(data: dict[str, Any]) -> dict[str, Any]:
-    """schema.org MedicalWebPage whose main entity is the Article, with the reviewers who signed it off."""
+    """schema.org MedicalWebPage whose main entity is the Article, with the reviewers who signed it off (each the
+    same ``Person`` node as on their profile page), its references as ``citation`` and the organization."""
     byline = data["byline"]
     reviewers = [*byline["medical_providers"], *byline["clinical_providers"]]
-    article = {
+    publisher = organization()
+    image = image_object(data["hero_image"])
+    in_language = language(data.get("locale"))
+    article: dict[str, Any] = {
         "@type": "Article",
         "headline": data["title"],
         "description": data["summary"],
         "datePublished": data["first_published"],
         "dateModified": data["last_updated"],
-        "author": [_person(author) for author in byline["authors"]]
-        or {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        "author": [byline_person(author) for author in byline["authors"]] or publisher,
+        "publisher": publisher,
+        "inLanguage": in_language,
+        "citation": [citation(reference) for reference in data["references"]],
     }
-    if data["hero_image"]:
-        article["image"] = data["hero_image"]["url"]
+    if image:
+        article["image"] = image
     json_ld = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -188,9 +185,11 @@ def article_json_ld(data: dict[str, Any]) -> dict[str, Any]:
         "url": data["seo"]["canonical_url"],
         "name": data["seo"]["title"],
         "description": data["seo"]["description"],
+        "inLanguage": in_language,
         "lastReviewed": data["last_reviewed"],
-        "reviewedBy": [_person(reviewer) for reviewer in reviewers],
+        "reviewedBy": [byline_person(reviewer) for reviewer in reviewers],
         "about": [{"@type": "MedicalCondition", "name": topic["name"]} for topic in data["topics"]],
-        "mainEntity": article,
+        "primaryImageOfPage": image,
+        "mainEntity": {key: value for key, value in article.items() if value not in (None, [])},
     }
     return {key: value for key, value in json_ld.items() if value not in (None, [])}

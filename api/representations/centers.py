@@ -1,4 +1,5 @@
-"""Treatment centers: list summaries and the listing detail with programs, hours, licenses and JSON-LD."""
+"""Treatment centers: list summaries and the listing detail with programs, hours, contacts, licenses, accreditations
+and JSON-LD."""
 
 from __future__ import annotations
 
@@ -142,6 +143,7 @@ def represent_center_detail(center: Any, request: Any = None, *, prefetched: boo
         **terms,
         "accepting_as_of": center.accepting_as_of.isoformat() if center.accepting_as_of else None,
         "listing_verified": center.listing_verified_on.isoformat() if center.listing_verified_on else None,
+        "contacts": [contact(row) for row in _ordered(center.contacts.all())],
         "licenses": [
             {
                 "kind": row.kind,
@@ -152,6 +154,7 @@ def represent_center_detail(center: Any, request: Any = None, *, prefetched: boo
             }
             for row in licenses
         ],
+        "accreditations": [accreditation(row) for row in _ordered(center.accreditations.all())],
     }
     data["json_ld"] = center_json_ld(data)
     if request is not None:
@@ -159,11 +162,45 @@ def represent_center_detail(center: Any, request: Any = None, *, prefetched: boo
     return data
 
 
+def _ordered(rows: Any) -> list[Any]:
+    return sorted(rows, key=lambda row: (row.sort_order or 0, row.pk or 0))
+
+
+def contact(row: Any) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "purpose": row.purpose,
+        "label": row.label or None,
+        "value": row.value,
+        "url": row.action_url(),
+    }
+
+
+def accreditation(row: Any) -> dict[str, Any]:
+    return {
+        "body": row.body,
+        "body_name": row.body_name,
+        "program": row.program or None,
+        "identifier": row.identifier or None,
+        "accredited_on": row.accredited_on.isoformat() if row.accredited_on else None,
+        "expires": row.expires_on.isoformat() if row.expires_on else None,
+        "url": row.verification_url or None,
+    }
+
+
 def day_names() -> dict[str, str]:
     """schema.org day names: the labels of ``CenterHours.Day`` ("monday" -> "Monday")."""
     from providers.models import CenterHours
 
     return {value: str(label) for value, label in CenterHours.Day.choices}
+
+
+CONTACT_FIELDS = {"phone": "telephone", "email": "email", "intake": "url"}
+
+
+def _contact_point(item: dict[str, Any]) -> dict[str, Any]:
+    value = item["url"] if item["kind"] == "intake" else item["value"]
+    return {"@type": "ContactPoint", "contactType": item["purpose"], CONTACT_FIELDS[item["kind"]]: value}
 
 
 def center_json_ld(data: dict[str, Any]) -> dict[str, Any]:
@@ -199,5 +236,19 @@ def center_json_ld(data: dict[str, Any]) -> dict[str, Any]:
         "availableService": [{"@type": "MedicalTherapy", "name": service["name"]} for service in data["services"]],
         "paymentAccepted": [payer["name"] for payer in data["payers"]],
         "knowsLanguage": [language["code"] for language in data["languages"]],
+        "contactPoint": [_contact_point(item) for item in data["contacts"]],
+        "hasCredential": [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "accreditation",
+                "name": " — ".join(filter(None, [item["body_name"], item["program"]])),
+                "recognizedBy": {"@type": "Organization", "name": item["body_name"]},
+                **({"identifier": item["identifier"]} if item["identifier"] else {}),
+                **({"validFrom": item["accredited_on"]} if item["accredited_on"] else {}),
+                **({"expires": item["expires"]} if item["expires"] else {}),
+                **({"url": item["url"]} if item["url"] else {}),
+            }
+            for item in data["accreditations"]
+        ],
     }
     return {key: value for key, value in json_ld.items() if value not in (None, [])}

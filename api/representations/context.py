@@ -46,6 +46,7 @@ class ResolveContext:
     centers_by_query: dict[tuple, list[int]] = field(default_factory=dict)
     providers: dict[int, dict] = field(default_factory=dict)
     images: dict[int, Any] = field(default_factory=dict)
+    listing_page_ids: set[int] = field(default_factory=set)
 
     # --- collecting ------------------------------------------------------------------------------
 
@@ -73,8 +74,20 @@ class ResolveContext:
             return
         from pages.review.visibility import public_articles
 
+        from ..visibility import public_listing_pages
+
         rows = public_articles().filter(pk__in=self.page_ids).values_list("pk", "url_path")
         self.richtext.page_paths = {pk: paths.page_path(url_path) for pk, url_path in rows}
+        # Links to the home page or an article index (e.g. "/resources/") keep their frontend path too.
+        rest = self.page_ids - set(self.richtext.page_paths)
+        listing = public_listing_pages().filter(pk__in=rest).values_list("pk", "url_path") if rest else []
+        for pk, url_path in listing:
+            self.richtext.page_paths[pk] = paths.page_path(url_path)
+            self.listing_page_ids.add(pk)
+
+    def page_tags(self) -> list[str]:
+        """Cache tags of the pages the content links to: ``article-<id>``, or ``page-<id>`` for listing pages."""
+        return [f"page-{pk}" if pk in self.listing_page_ids else f"article-{pk}" for pk in self.richtext.page_paths]
 
     def _load_centers(self) -> None:
         if not self.center_ids and not self.center_queries:

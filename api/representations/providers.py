@@ -11,6 +11,7 @@ from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from ..richtext import render
 from .context import ResolveContext, note_context
+from .jsonld import image_object, language, person_id
 
 PROVIDER_SELECT_RELATED = ("photo",)
 
@@ -147,7 +148,7 @@ def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, A
                 "vocabularies",
                 *(f"center-{center.pop('id')}" for center in centers),
                 *(f"article-{article.pop('id')}" for article in articles),
-                *(f"article-{pk}" for pk in context.richtext.page_paths),
+                *context.page_tags(),
             ],
             provider.last_published_at,
         )
@@ -176,10 +177,10 @@ def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
     person: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Person",
-        "@id": url,
+        "@id": person_id(data["slug"]),
         "url": url,
         "name": data["name"],
-        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url},
+        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url, "inLanguage": language(data.get("locale"))},
         "hasCredential": [
             {
                 "@type": "EducationalOccupationalCredential",
@@ -205,5 +206,5 @@ def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
     if data["npi"]:
         person["identifier"] = {"@type": "PropertyValue", "propertyID": "NPI", "value": data["npi"]}
     if data["photo"]:
-        person["image"] = data["photo"]["url"]
+        person["image"] = image_object(data["photo"])
     return {key: value for key, value in person.items() if value != []}

@@ -4,14 +4,19 @@ Frontend paths (see ``api.paths``): articles at their tree path (``/resources/<s
 ``/providers/<slug>/``, centers at ``/locations/<slug>/``. Content wins over redirects (as in Wagtail, whose
 redirect middleware only acts on a 404). Only public objects resolve; everything else is the one 404.
 
+The home page (``/``) and article indexes (``/resources/``) resolve too, to the listing endpoint that lists
+their articles.
+
 The path is validated before any lookup: it must be an absolute path made of URL-safe characters with no
 ``.``/``..`` segments, no ``//``, no backslashes and no percent-escapes (the middleware already decoded once;
-a second level of encoding such as ``%2e%2e`` is refused, not decoded again) — reliability T1.
+a second level of encoding such as ``%2e%2e`` is refused, not decoded again) — reliability T1. Validation
+splits on ``/`` and checks each segment against a character set: linear in the length, no regular expression
+with nested quantifiers on request input (a backtracking pattern here once took seconds per request).
 """
 
 from __future__ import annotations
 
-import re
+import string
 
 from django.conf import settings
 from django.urls import reverse
@@ -30,21 +35,46 @@ from ..filters import check_parameters
 from ..published.reads import published
 from ..published.registry import BY_KEY
 from ..serializers import RouteSerializer, error_responses
+from ..visibility import public_listing_pages
 from .base import not_found
 
 MAX_PATH_LENGTH = 500
-SAFE_PATH = re.compile(r"^/(?:[A-Za-z0-9\-_~.]+/?)*$")
-SAFE_REDIRECT_LINK = re.compile(r"^(?:https?://[^\s/\\]+[^\s\\]*|/(?![/\\])[^\s\\]*)$", re.IGNORECASE)
+SEGMENT_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_~.")
 
 
 def clean_path(raw: str) -> str | None:
     """The normalised frontend path (trailing slash), or None when it is not a plain absolute path."""
-    if len(raw) > MAX_PATH_LENGTH or not SAFE_PATH.match(raw) or "//" in raw:
+    if len(raw) > MAX_PATH_LENGTH:
         return None
-    segments = raw.strip("/").split("/") if raw != "/" else []
-    if any(segment in ("", ".", "..") for segment in segments):
+    segments = path_segments(raw)
+    if segments is None:
         return None
     return "/" + "/".join(segments) + "/" if segments else "/"
+
+
+def path_segments(raw: str) -> list[str] | None:
+    """The segments of an absolute path, or None if one is empty, ``.``/``..`` or has another character than
+    letters, digits and ``-_~.``. One pass over the input, whatever its length."""
+    if not raw.startswith("/"):
+        return None
+    segments = raw[1:].split("/")
+    if segments[-1] == "":  # one trailing slash is allowed (and added when missing)
+        segments.pop()
+    for segment in segments:
+        if segment in ("", ".", "..") or not SEGMENT_CHARACTERS.issuperset(segment):
+            return None
+    return segments
+
+
+def safe_redirect_link(link: str) -> bool:
+    """An http(s) URL with a host, or a path on this site (never ``//host`` or backslashes, which browsers
+    treat as another host). Checked character by character, not with a pattern."""
+    if not link or any(character.isspace() or character == "\\" for character in link):
+        return False
+    scheme, separator, rest = link.partition("://")
+    if separator:
+        return scheme.lower() in ("http", "https") and bool(rest) and not rest.startswith("/")
+    return link.startswith("/") and not link.startswith("//")
 
 
 def _single_slug(path: str, prefix: str) -> str | None:
@@ -69,10 +99,25 @@ def resolve_content(request: Request, path: str) -> dict | None:
         row = published(key).filter(slug=slug).values_list(*fields).first() if slug else None
         if row:
             return _route(request, key, row)
-    if path == "/":
-        return None
-    row = published("article").filter(path=path).order_by("tree_path").values_list(*fields).first()
-    return _route(request, "article", row) if row else None
+    if path != "/":
+        row = published("article").filter(path=path).order_by("tree_path").values_list(*fields).first()
+        if row:
+            return _route(request, "article", row)
+    return resolve_listing_page(request, path)
+
+def resolve_listing_page(request: Request, path: str) -> dict | None:
+    """The home page or an article index at ``path``, pointing at the endpoint that lists its articles."""
+    candidates = public_listing_pages()
+    if path == "/":  # the default site's root page
+        candidates = candidates.filter(pk__in=Site.objects.filter(is_default_site=True).values("root_page_id"))
+    else:
+        candidates = candidates.filter(url_path__endswith=path)
+    for pk, url_path, model in candidates.values_list("pk", "url_path", "content_type__model"):
+        if paths.page_path(url_path) == path:
+            tag_response(request, [f"page-{pk}", "articles"])
+            kind = "home" if model == "homepage" else "article_index"
+            return {"type": kind, "path": path, "api_url": reverse("api:article-list")}
+    return None
 
 
 def resolve_redirect(request: Request, path: str) -> dict | None:
@@ -99,7 +144,7 @@ def resolve_redirect(request: Request, path: str) -> dict | None:
         link = (redirect.redirect_link or "").strip()
         if link.startswith(settings.FRONTEND_BASE_URL + "/"):
             link = link[len(settings.FRONTEND_BASE_URL) :]
-        if not SAFE_REDIRECT_LINK.match(link):
+        if not safe_redirect_link(link):
             return None
         destination = link
     return {"type": "redirect", "redirect_to": destination, "permanent": redirect.is_permanent}

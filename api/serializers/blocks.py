@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import PolymorphicProxySerializer
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from .common import CenterReferenceSerializer, ImageSerializer, ProviderReferenceSerializer
@@ -73,10 +73,19 @@ class ImageValueSerializer(serializers.Serializer):
     decorative = serializers.BooleanField()
 
 
+def block_type_field(name: str) -> serializers.Field:
+    """The discriminator of one variant: a string fixed to ``name`` (``const``), so generated clients can tell
+    the variants apart instead of taking the first one whose other fields happen to fit."""
+    field_class = extend_schema_field({"type": "string", "const": name})(
+        type(f"{name.title().replace('_', '')}TypeField", (serializers.CharField,), {})
+    )
+    return field_class(help_text=f'Always "{name}" (the union\'s discriminator).')
+
+
 def _block(name: str, value_field: serializers.Field) -> type[serializers.Serializer]:
     component = "".join(part.capitalize() for part in name.split("_")) + "Block"
     attrs = {
-        "type": serializers.CharField(help_text=f'Always "{name}" (the union\'s discriminator).'),
+        "type": block_type_field(name),
         "id": serializers.CharField(help_text="Stable block id (UUID)."),
         "value": value_field,
         "Meta": type("Meta", (), {"ref_name": component}),

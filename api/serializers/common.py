@@ -11,14 +11,14 @@ from rest_framework import serializers
 
 
 class ErrorDetailSerializer(serializers.Serializer):
-    status = serializers.IntegerField()
+    status = serializers.IntegerField(min_value=400, max_value=599, help_text="The HTTP status, repeated.")
     code = serializers.CharField(help_text="Machine-readable: invalid_parameter, not_found, method_not_allowed…")
     message = serializers.CharField()
     parameter = serializers.CharField(required=False, help_text="The query parameter at fault, when there is one.")
 
 
 class ErrorSerializer(serializers.Serializer):
-    """The one error shape of the API (400, 401, 404, 405, 414, 429, 500, 503)."""
+    """The one error shape of the API (400, 401, 404, 405, 410, 414, 429, 500, 503)."""
 
     error = ErrorDetailSerializer()
 
@@ -57,11 +57,21 @@ class RenditionsSerializer(serializers.Serializer):
     large = RenditionSerializer(required=False, help_text="max-1600x1600")
 
 
+class FocalPointSerializer(serializers.Serializer):
+    """In pixels of the original image: centre ``x``/``y`` and the size of the area of interest."""
+
+    x = serializers.IntegerField(min_value=0)
+    y = serializers.IntegerField(min_value=0)
+    width = serializers.IntegerField(min_value=0)
+    height = serializers.IntegerField(min_value=0)
+
+
 class ImageSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="Absolute URL of the original file.")
     width = serializers.IntegerField()
     height = serializers.IntegerField()
     alt = serializers.CharField(allow_blank=True, help_text="Empty for decorative images.")
+    focal_point = FocalPointSerializer(allow_null=True, help_text="The editor's centre of interest, if set.")
     renditions = RenditionsSerializer()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from ..published.registry import KIND_KEYS
@@ -9,6 +10,7 @@ from .resources import CREDENTIAL_KINDS
 
 # One choice set for "which kind of public object" (named ContentTypeEnum via ENUM_NAME_OVERRIDES).
 CONTENT_TYPE_CHOICES = KIND_KEYS
+LISTING_ROUTE_TYPES = ["home", "article_index"]
 
 
 class VocabularyTermSerializer(serializers.Serializer):
@@ -25,13 +27,42 @@ class VocabularyTermSerializer(serializers.Serializer):
     is_age_group = serializers.BooleanField(required=False, help_text="Populations only.")
 
 
-class RouteSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=[*KIND_KEYS, "redirect"])
-    slug = serializers.SlugField(required=False)
-    path = serializers.CharField(required=False, help_text="The canonical frontend path of the object.")
-    api_url = serializers.CharField(required=False)
-    redirect_to = serializers.CharField(required=False, help_text="Frontend path or absolute URL (redirects only).")
-    permanent = serializers.BooleanField(required=False, help_text="Redirects only: 301 (true) or 302 (false).")
+def _route_type(*names: str) -> serializers.Field:
+    """The route union's discriminator, fixed to this variant's values (inline, no shared enum component)."""
+    field_class = extend_schema_field({"type": "string", "enum": list(names)})(
+        type("RouteTypeField", (serializers.CharField,), {})
+    )
+    return field_class()
+
+
+class ContentRouteSerializer(serializers.Serializer):
+    type = _route_type(*CONTENT_TYPE_CHOICES)
+    slug = serializers.SlugField()
+    path = serializers.CharField(help_text="The canonical frontend path of the object.")
+    api_url = serializers.CharField(help_text="The detail endpoint.")
+
+
+class ListingRouteSerializer(serializers.Serializer):
+    type = _route_type(*LISTING_ROUTE_TYPES)
+    path = serializers.CharField(help_text="The frontend path of the home page or article index.")
+    api_url = serializers.CharField(help_text="The endpoint listing its articles.")
+
+
+class RedirectRouteSerializer(serializers.Serializer):
+    type = _route_type("redirect")
+    redirect_to = serializers.CharField(help_text="Frontend path or absolute URL.")
+    permanent = serializers.BooleanField(help_text="301 (true) or 302 (false).")
+
+
+RouteSerializer = PolymorphicProxySerializer(
+    component_name="Route",
+    serializers={
+        **dict.fromkeys(CONTENT_TYPE_CHOICES, ContentRouteSerializer),
+        **dict.fromkeys(LISTING_ROUTE_TYPES, ListingRouteSerializer),
+        "redirect": RedirectRouteSerializer,
+    },
+    resource_type_field_name="type",
+)
 
 
 class SitemapEntrySerializer(serializers.Serializer):

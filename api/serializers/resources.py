@@ -5,7 +5,8 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from .blocks import BodyBlockSerializer
-from .common import ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
+from .centers import AccreditationSerializer, ContactSerializer
+from .common import CenterReferenceSerializer, ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
 
 # "draft": only in preview responses, for a revision that is not the live one (its byline names only sign-offs of
 # that exact revision).
@@ -144,14 +145,6 @@ class CredentialSerializer(serializers.Serializer):
     number = serializers.CharField(required=False, help_text="Present only when the clinician made it public.")
 
 
-class ProviderCenterSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    city = serializers.CharField()
-    state = serializers.CharField()
-    path = serializers.CharField()
-
-
 class ArticleReferenceSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
@@ -166,7 +159,7 @@ class ProviderDetailSerializer(ProviderSummarySerializer):
     credentials = CredentialSerializer(many=True)
     credentials_last_verified = serializers.DateField(allow_null=True)
     specialties = TermSerializer(many=True)
-    centers = ProviderCenterSerializer(many=True)
+    centers = CenterReferenceSerializer(many=True)
     articles_reviewed = ArticleReferenceSerializer(many=True)
     json_ld = JsonLdField()
 
@@ -245,5 +238,7 @@ class CenterDetailSerializer(CenterSummarySerializer):
     payers = TermSerializer(many=True)
     accepting_as_of = serializers.DateField(allow_null=True)
     listing_verified = serializers.DateField(allow_null=True)
+    contacts = ContactSerializer(many=True)
     licenses = LicenseSerializer(many=True)
+    accreditations = AccreditationSerializer(many=True)
     json_ld = JsonLdField()

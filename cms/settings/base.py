@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corsheaders.defaults import default_headers as default_cors_headers
+
 from .database import database_from_url
 from .email import email_settings
 from .env import env_bool, env_int, env_list, env_str
@@ -55,6 +57,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses after the API cache has set its strong ETag and answered 304s (it weakens the ETag of what it
+    # compresses; If-None-Match compares weakly, so both forms still match). Above CORS: headers only.
+    "django.middleware.gzip.GZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "api.middleware.ApiRequestGuardMiddleware",
     "api.caching.middleware.ApiCacheMiddleware",
@@ -200,6 +205,10 @@ PREVIEW_TOKEN_TTL = env_int("PREVIEW_TOKEN_TTL", 3600)
 # Frontend routes that call-to-action blocks point at ("intake" and "center locator" actions).
 FRONTEND_INTAKE_PATH = env_str("FRONTEND_INTAKE_PATH", "/get-started/")
 FRONTEND_CENTER_LOCATOR_PATH = env_str("FRONTEND_CENTER_LOCATOR_PATH", "/locations/")
+# The organization publishing the content (JSON-LD publisher, and author of articles that name none).
+ORGANIZATION_NAME = env_str("ORGANIZATION_NAME", WAGTAIL_SITE_NAME)
+ORGANIZATION_URL = env_str("ORGANIZATION_URL", f"{FRONTEND_BASE_URL}/")
+ORGANIZATION_LOGO_URL = env_str("ORGANIZATION_LOGO_URL", "")
 API_CACHE_CONTROL = env_str("API_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=600")
 API_PAGE_SIZE = 20
 # Rate limit per client address for every /api/ request ("600/min", or "off"); see api/caching/throttling.py.
@@ -235,7 +244,10 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Cache-Tag", "Surrogate-Key", "Retry-After"]
+# Conditional requests from browser code (304s need the validators sent cross-origin and readable).
+CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Cache-Tag", "Surrogate-Key", "Link", "Retry-After", "Content-Language"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -35,8 +35,14 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # Only the public content API is documented; Wagtail's internal admin API is not part of the contract.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
-    # The request guard's 400/414/429/431 apply to every operation.
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.errors.document_guard_responses"],
+    # OpenAPI 3.1: nullable references and single-valued discriminators that generated clients understand.
+    "OAS_VERSION": "3.1.0",
+    # The request guard's 400/414/429/431 apply to every operation; constraints the filters enforce.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.errors.document_guard_responses",
+        "api.schema.document_constraints",
+    ],
     # "article"/"provider"/"center" is one enum wherever it appears (search, sitemap, change feed).
     "ENUM_NAME_OVERRIDES": {
         "ContentTypeEnum": "api.serializers.discovery.CONTENT_TYPE_CHOICES",

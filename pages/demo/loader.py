@@ -20,6 +20,7 @@ from pages.models import ArticleIndexPage, ArticlePage, ArticleReference, HomePa
 from providers.models import LevelOfCare, Provider, Topic, TreatmentCenter
 
 from . import article as seed
+from . import images
 from .base import DemoDataError, LoadReport, terms
 from .centers import CENTERS
 from .clinicians import CLINICIANS
@@ -143,6 +144,7 @@ def build_article(index: ArticleIndexPage) -> ArticlePage:
         ],
     )
     article.body = ArticlePage.body.field.stream_block.to_python(article_body({"resources": index}))
+    article.hero_image = images.ensure_image(images.SEED_HERO)
     article.topics = terms(Topic, seed.TOPICS)
     article.levels_of_care = terms(LevelOfCare, seed.LEVELS_OF_CARE)
     index.add_child(instance=article)
@@ -188,5 +190,6 @@ def load_demo() -> LoadReport:
     for data in CENTERS:
         ensure_center(data, report)
     clinicians = {data["slug"]: ensure_clinician(data, report) for data in CLINICIANS}
+    images.ensure_portrait(clinicians[images.PORTRAIT_CLINICIAN])
     ensure_article(index, clinicians, report)
     return report

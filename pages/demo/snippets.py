@@ -24,6 +24,7 @@ from providers.models import (
     TreatmentCenter,
 )
 
+from . import listings
 from .base import DemoDataError, LoadReport, terms
 
 
@@ -47,6 +48,7 @@ def ensure_center(data: dict[str, Any], report: LoadReport) -> TreatmentCenter:
         for program in data["programs"]
     ]
     center.licenses = [CenterLicense(**data["license"])]
+    center.contacts, center.accreditations = listings.contacts(data), listings.accreditations(data)
     center.services = terms(Service, data["services"])
     center.conditions = terms(Topic, data["conditions"])
     center.populations = terms(Population, data["populations"])

@@ -1,5 +1,6 @@
 """Clinicians, credentials, treatment centers and the controlled vocabularies they use."""
 
+from .center_contacts import CenterAccreditation, CenterContact
 from .centers import CenterHours, CenterLicense, CenterProgram, TreatmentCenter
 from .clinicians import Provider
 from .credentials import Credential, CredentialHolding
@@ -7,6 +8,8 @@ from .crisis import CrisisResource
 from .vocabularies import Language, LevelOfCare, Payer, Population, Service, Topic
 
 __all__ = [
+    "CenterAccreditation",
+    "CenterContact",
     "CenterHours",
     "CenterLicense",
     "CenterProgram",

@@ -103,6 +103,7 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
                         ],
                         heading="Contact",
                     ),
+                    InlinePanel("contacts", heading="Contacts", label="Contact"),
                     InlinePanel("hours", heading="Opening hours", label="Hours"),
                 ],
                 heading="Listing",
@@ -121,7 +122,8 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
             ),
             ObjectList(
                 [
-                    InlinePanel("licenses", heading="Licenses and accreditations", label="License or accreditation"),
+                    InlinePanel("licenses", heading="Licenses", label="License"),
+                    InlinePanel("accreditations", heading="Accreditations", label="Accreditation"),
                     FieldPanel("listing_verified_on"),
                 ],
                 heading="Compliance",

@@ -14,10 +14,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.rich_text import RichText
 
+from pages.demo import images as demo_images
 from pages.models import ArticlePage
 from pages.review.eligibility import REVIEWERS_GROUP
 from pages.review.services import publish_signed, record_signoff
-from providers.models import CrisisResource, Provider
+from providers.models import CenterAccreditation, CenterContact, CrisisResource, Provider
 from tests.factories.pages import ArticleIndexPageFactory, ArticlePageFactory, reference_data
 from tests.factories.providers import (
     CrisisResourceFactory,
@@ -88,6 +89,13 @@ def seed_content() -> dict[str, Any]:
         services=["dbt", "group-therapy"],
         licenses=True,
     )
+    CenterContact.objects.create(center=center, kind="phone", purpose="admissions", value="(602) 555-0101")
+    CenterContact.objects.create(
+        center=center, kind="email", purpose="general", value="phoenix@example.com", sort_order=1
+    )
+    CenterAccreditation.objects.create(
+        center=center, body="joint_commission", identifier="12345", accredited_on=datetime.date(2024, 3, 1)
+    )
     vines = ProviderFactory(
         honorific="Dr.",
         name="Michael Vines",
@@ -97,7 +105,11 @@ def seed_content() -> dict[str, Any]:
         centers=[center],
     )
     spritzer = ProviderFactory(
-        name="Alex Spritzer", slug="alex-spritzer", category="medical", credentials=["FNP", "CARN-AP", "PMHNP"]
+        photo=demo_images.ensure_image(demo_images.CLINICIAN_PORTRAIT),
+        name="Alex Spritzer",
+        slug="alex-spritzer",
+        category="medical",
+        credentials=["FNP", "CARN-AP", "PMHNP"],
     )
     foster = ProviderFactory(
         name="Natalie Foster", slug="natalie-foster", category="clinical", credentials=["LPC-S", "MS"]
@@ -169,6 +181,7 @@ def seed_content() -> dict[str, Any]:
         title="IOP for Depression: What to Expect and How It Works",
         slug="iop-for-depression",
         parent=index,
+        hero_image=demo_images.ensure_image(demo_images.SEED_HERO),
         summary="Living with depression can feel exhausting. An intensive outpatient program (IOP) offers "
         "structure and support while you keep living your life.",
         body=body,

@@ -20,6 +20,8 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Dates the fixtures state explicitly (the seed's sign-off and citation dates); every other date is relative
 # to today (credential verification, listing checks…) and is normalised.
 FIXED_DATES = {"2025-12-22", "2025-12-20", "2026-12-22"}
+# Django storage makes a taken name unique with "_<7 random characters>" before the first dot.
+STORAGE_SUFFIX = re.compile(r"_[A-Za-z0-9]{7}(?=\.)")
 VOLATILE_KEYS = {"id", "number", "@id"}
 # Moves with the calendar (current / due / overdue), not with the content.
 CALENDAR_KEYS = {"review_status"}
@@ -44,6 +46,8 @@ def normalise(value: Any, key: str | None = None) -> Any:
         if ISO_DATE.match(value) and value not in FIXED_DATES:
             return "<date>"
         value = value.replace(settings.FRONTEND_BASE_URL, "<frontend>").replace(settings.MEDIA_BASE_URL, "<media>")
+        if value.startswith("<media>"):
+            value = STORAGE_SUFFIX.sub("", value)
     return value
 
 

@@ -34,7 +34,7 @@ def test_routes_resolve_frontend_paths(seed, api_client, path, expected):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/resources/", "/resources/nope/", "/providers/", "/locations/x/y/", "/iop-for-depression/"]
+    "path", ["/resources/nope/", "/providers/", "/locations/x/y/", "/iop-for-depression/", "/nope/"]
 )
 def test_unknown_paths_are_404(seed, api_client, path):
     assert route(api_client, path).status_code == 404

@@ -79,6 +79,8 @@ def center_form_data(**overrides: Any) -> dict[str, Any]:
         "hours": inline_formset([]),
         "programs": inline_formset([]),
         "licenses": inline_formset([]),
+        "contacts": inline_formset([]),
+        "accreditations": inline_formset([]),
         "accepting_new_patients": "on",
         "accepting_as_of": "",
         "listing_verified_on": "",
