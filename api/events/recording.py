@@ -66,7 +66,7 @@ def _serialise_event_ids() -> None:
 def after_commit(event_id: int) -> None:
     """Purge the event's cache tags and enqueue its webhook deliveries. Never raises."""
     from api.caching import invalidate_tags
-    from api.webhooks.delivery import enqueue_deliveries
+    from api.webhooks.tasks import enqueue_deliveries
 
     try:
         event = ContentEvent.objects.get(pk=event_id)

@@ -203,6 +203,9 @@ CREDENTIAL_STALE_AFTER_DAYS = env_int("CREDENTIAL_STALE_AFTER_DAYS", 365)
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)
 WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 5)
+# A claim older than this is a worker that died mid-send (default 2 x timeout + 30 s); the sweep runs this often.
+WEBHOOKS_STALE_CLAIM_SECONDS = env_int("WEBHOOKS_STALE_CLAIM_SECONDS", 2 * WEBHOOKS_TIMEOUT_SECONDS + 30)
+WEBHOOKS_SWEEP_SECONDS = env_int("WEBHOOKS_SWEEP_SECONDS", 60)
 
 # Background tasks: a database-backed queue drained by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
