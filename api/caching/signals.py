@@ -12,6 +12,8 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import published, unpublished
 
+from api.cdn import enqueue_purge
+
 from .store import purge_after_commit
 
 REFERENCE_MODELS = (
@@ -38,6 +40,7 @@ def on_reference_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:  # loaddata
         return
     purge_after_commit(tags_for_reference(instance))
+    enqueue_purge(tags_for_reference(instance))  # the CDN in front (api.cdn)
 
 
 def connect() -> None:

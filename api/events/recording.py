@@ -66,6 +66,7 @@ def _serialise_event_ids() -> None:
 def after_commit(event_id: int) -> None:
     """Purge the event's cache tags and enqueue its webhook deliveries. Never raises."""
     from api.caching import invalidate_tags
+    from api.cdn import enqueue_purge
     from api.webhooks.tasks import enqueue_deliveries
 
     try:
@@ -77,6 +78,7 @@ def after_commit(event_id: int) -> None:
             invalidate_tags([*event.cache_tags, CHANGE_FEED_TAG])
         except Exception:
             logger.exception("Cache invalidation failed for event %s", event_id)
+        enqueue_purge([*event.cache_tags, CHANGE_FEED_TAG])  # the CDN in front, by the worker; never raises
     try:
         enqueue_deliveries(event)
     except Exception:

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "pages.review",
     "providers",
     "api",
+    "api.cdn",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -222,5 +223,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_REFERRER_POLICY = "same-origin"
 
+from .cdn import *  # noqa: E402,F401,F403 - CDN purge settings
 from .logging import LOGGING  # noqa: E402,F401
 from .rest_framework import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402,F401
