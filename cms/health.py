@@ -7,6 +7,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from api.replicas import replica_aliases, replica_report
+
 
 @never_cache
 @require_safe
@@ -29,4 +31,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
         response = JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
         response["Retry-After"] = "5"
         return response
-    return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "ok", "database": "ok", **replica_lag()})
+
+
+def replica_lag() -> dict:
+    """Read replicas (optional) never make the process unready; their lag is reported for operators."""
+    return {"replicas": replica_report()} if replica_aliases() else {}

@@ -32,6 +32,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 from api.caching import purge_after_commit as purge_cached
 from api.cdn import enqueue_purge
+from api.replicas import track_primary_write
 from api.visibility import is_public
 
 from .recording import last_publication_event, record_event, was_announced_public
@@ -42,6 +43,7 @@ logger = logging.getLogger("api.events")
 
 def purge_after_commit(tags: list[str]) -> None:
     """Purge the shared response cache and the CDN in front of it once the transaction commits."""
+    track_primary_write()
     purge_cached(tags)
     enqueue_purge(tags)
 

@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Model
 
+from api.replicas import track_primary_write
+
 from .models import PUBLICATION_EVENT_TYPES, ContentEvent, EventType
 from .subjects import CHANGE_FEED_TAG, cache_tags_for, paths_for, subject_for
 
@@ -74,6 +76,7 @@ def after_commit(event_id: int) -> None:
     except ContentEvent.DoesNotExist:  # pragma: no cover - deleted between commit and hook
         return
     if event.is_publication_event:
+        track_primary_write()  # replicas must replay this change before serving reads that follow the purge
         try:
             invalidate_tags([*event.cache_tags, CHANGE_FEED_TAG])
         except Exception:

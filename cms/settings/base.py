@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.db_router.ReplicaReadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "api.middleware.ApiRequestGuardMiddleware",
@@ -105,6 +106,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# Read replicas (DATABASE_REPLICA_URLS) and the router that sends public API reads to them.
+from .databases import *  # noqa: E402,F401,F403
+from .databases import replica_databases  # noqa: E402
+
+DATABASES.update(replica_databases(DATABASES["default"]))
+DATABASE_REPLICA_ALIASES = [alias for alias in DATABASES if alias.startswith("replica_")]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
