@@ -6,6 +6,7 @@ system user (PostgreSQL refuses to run as root).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -89,10 +90,8 @@ class Clusters:
 
     def teardown(self) -> None:
         for data in (self.replica_dir, self.primary_dir):
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):
                 self.stop(data)
-            except subprocess.CalledProcessError:
-                pass
         shutil.rmtree(self.root, ignore_errors=True)
 
 
