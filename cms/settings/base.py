@@ -169,6 +169,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in S3-compatible object storage with MEDIA_STORAGE=s3 (see storage.py).
+from .storage import MEDIA_STORAGE, media_storage  # noqa: E402,F401
+
+STORAGES["default"] = media_storage()
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
