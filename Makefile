@@ -48,8 +48,11 @@ format: install ## Format the code and fix what ruff can
 bench: install ## Throughput ratios measured side by side (not part of `make test`)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
+loadtest: install ## Locust against gunicorn with 10,000 articles and publishes; fails on 5xx or stale reads
+	$(BIN)/python -m loadtest.run $(LOADTEST_ARGS)
+
 lock: install ## Re-resolve requirements/*.in into the locks
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe base.in -o base.txt
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe dev.in -o dev.txt
 
-.PHONY: help install migrate demo run test lint format bench lock
+.PHONY: help install migrate demo run test lint format bench loadtest lock
