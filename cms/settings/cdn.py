@@ -2,6 +2,11 @@
 
 from .env import env_int, env_str
 
+__all__ = [
+    "CDN_PURGE_BACKEND", "CDN_PURGE_MAX_ATTEMPTS", "CDN_PURGE_SECRET", "CDN_PURGE_URL", "CLOUDFLARE_API_BASE_URL",
+    "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ZONE_ID", "FASTLY_API_BASE_URL", "FASTLY_API_TOKEN", "FASTLY_SERVICE_ID",
+]  # fmt: skip
+
 # none | cloudflare | fastly | http
 CDN_PURGE_BACKEND = (env_str("CDN_PURGE_BACKEND", "none") or "none").lower()
 CDN_PURGE_MAX_ATTEMPTS = env_int("CDN_PURGE_MAX_ATTEMPTS", 6)

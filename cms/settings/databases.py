@@ -6,6 +6,8 @@ import dj_database_url
 
 from .env import env_int, env_list
 
+__all__ = ["DATABASE_ROUTERS", "REPLICA_MAX_LAG_SECONDS", "REPLICA_STATUS_CACHE_SECONDS"]
+
 
 def replica_databases(primary: dict) -> dict[str, dict]:
     """``replica_0``, ``replica_1`` … from ``DATABASE_REPLICA_URLS`` (comma-separated), shaped like the primary.
