@@ -11,7 +11,7 @@ hits every contender alike. Only ratios are printed as results; absolute times a
 Options: --articles N (default 200), --rounds R (default 30), --growth N2 (also compare list latency with N2
 articles against N; the design's budget is ≤1.5x from 1,000 to 10,000; on PostgreSQL the articles come from
 the bulk loader, so --growth 10000 takes minutes), --http (also measure over HTTP: gunicorn with 2 workers
-driven by wrk, a few seconds per URL; see benchmarks/http.py).
+driven by wrk, a few seconds per URL; see benchmarks/over_http.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from .http import run_http
+from .over_http import run_http
 from .ratios import of_floor, slower_or_faster
 
 
