@@ -58,8 +58,11 @@ restore: install ## Replace the database and media with a backup: make restore B
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/verity-<time>"; exit 2; }
 	$(BIN)/python manage.py restore "$(BACKUP)" --yes
 
+loadtest: install ## Locust against gunicorn with 10,000 articles and publishes; fails on 5xx or stale reads
+	$(BIN)/python -m loadtest.run $(LOADTEST_ARGS)
+
 lock: install ## Re-resolve requirements/*.in into the locks
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links base.in -o base.txt
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
 
-.PHONY: help install migrate demo run test lint format bench fuzz backup restore lock
+.PHONY: help install migrate demo run test lint format bench fuzz loadtest backup restore lock

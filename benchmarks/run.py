@@ -9,7 +9,9 @@ Requests go through Django's full WSGI stack in-process (no socket), interleaved
 hits every contender alike. Only ratios are printed as results; absolute times are context.
 
 Options: --articles N (default 200), --rounds R (default 30), --growth N2 (also compare list latency with N2
-articles against N; the design's budget is ≤1.5x from 1,000 to 10,000).
+articles against N; the design's budget is ≤1.5x from 1,000 to 10,000; on PostgreSQL the articles come from
+the bulk loader, so --growth 10000 takes minutes), --http (also measure over HTTP: gunicorn with 2 workers
+driven by wrk, a few seconds per URL; see benchmarks/over_http.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+
+from .over_http import run_http
+from .ratios import of_floor, slower_or_faster
 
 
 def setup_django() -> None:
@@ -32,14 +37,16 @@ def setup_django() -> None:
 def prepare_database(articles: int) -> list[int]:
     from django.core.management import call_command
 
-    from benchmarks.content import ensure_articles
+    from benchmarks.bulk import SLUG_PREFIX, bulk_articles
+    from pages.models import ArticlePage
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)
     call_command("load_demo", verbosity=0)
-    ids = ensure_articles(articles)
+    bulk_articles(articles, log=lambda line: None)
     refresh_planner_statistics()
-    return ids
+    bench = ArticlePage.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug")
+    return list(bench.values_list("id", flat=True)[:articles])
 
 
 def refresh_planner_statistics() -> None:
@@ -89,9 +96,9 @@ def measure(contenders: dict[str, Callable[[], object]], rounds: int, before: di
 
 def report(title: str, medians: dict[str, float], floor: str) -> None:
     print(f"\n{title}")
-    print(f"  {'contender':<30}{'median ms':>10}{'req/s':>8}   throughput vs {floor}")
+    print(f"  {'contender':<30}{'median ms':>10}{'req/s':>8}   throughput")
     for name, seconds in medians.items():
-        print(f"  {name:<30}{seconds * 1000:>10.2f}{1 / seconds:>8.0f}   {medians[floor] / seconds:.2f}x")
+        print(f"  {name:<30}{seconds * 1000:>10.2f}{1 / seconds:>8.0f}   {of_floor(1 / seconds, 1 / medians[floor])}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--growth", type=int, default=0)
+    parser.add_argument("--http", action="store_true")
     args = parser.parse_args(argv)
 
     setup_django()
@@ -123,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     medians = measure(detail, args.rounds, before={"verity detail, uncached": forget(detail_url)})
     report("Article detail (full body)", medians, "stored-json")
     print(
-        f"  verity uncached / wagtail-v2: {medians['wagtail-v2 detail'] / medians['verity detail, uncached']:.1f}x faster"
+        f"  verity uncached vs wagtail-v2: {slower_or_faster(medians['verity detail, uncached'], medians['wagtail-v2 detail'])}"
     )
 
     listing = {
@@ -138,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     medians = measure(listing, args.rounds, before={"verity list of 20, uncached": forget(list_url)})
     report("Article list, 20 per page", medians, "stored-json")
     print(
-        f"  verity uncached / wagtail-v2: {medians['wagtail-v2 list of 20'] / medians['verity list of 20, uncached']:.1f}x faster"
+        f"  verity uncached vs wagtail-v2: "
+        f"{slower_or_faster(medians['verity list of 20, uncached'], medians['wagtail-v2 list of 20'])}"
     )
 
     if args.growth and args.growth > args.articles:
@@ -151,8 +160,20 @@ def main(argv: list[str] | None = None) -> int:
             {"list": listing["verity list of 20, uncached"]}, args.rounds, before={"list": forget(list_url)}
         )
         print(
-            f"List latency at {args.growth} vs {args.articles} articles: {large['list'] / small['list']:.2f}x (budget ≤ 1.5x)"
+            f"List latency at {args.growth} vs {args.articles} articles: "
+            f"{slower_or_faster(large['list'], small['list'])} (budget: at most 1.5x slower)"
         )
+    if args.http:
+        paths = {
+            "stored-json (floor)": (f"/bench/stored-json/{article.live_revision_id}/", {}),
+            "wagtail-v2 detail": (f"/bench/wagtail-v2/pages/{article.pk}/?fields=*", {}),
+            "verity detail, cached": (detail_url, {}),
+            "verity detail, 304": (detail_url, {"If-None-Match": etag}),
+            "verity list of 20, cached": (list_url, {}),
+        }
+        if run_http(paths):
+            print("HTTP mode: some responses were not 2xx/3xx")
+            return 1
     return 0
 
 

@@ -8,6 +8,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from api.replicas import replica_aliases, replica_report
+
 
 @never_cache
 @require_safe
@@ -35,8 +37,18 @@ def readyz(request: HttpRequest) -> JsonResponse:
         return response
     cache_ok = cache_available()
     return JsonResponse(
-        {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": "ok" if cache_ok else "unavailable"}
+        {
+            "status": "ok" if cache_ok else "degraded",
+            "database": "ok",
+            "cache": "ok" if cache_ok else "unavailable",
+            **replica_lag(),
+        }
     )
+
+
+def replica_lag() -> dict:
+    """Read replicas (optional) never make the process unready; their lag is reported for operators."""
+    return {"replicas": replica_report()} if replica_aliases() else {}
 
 
 def cache_available() -> bool:

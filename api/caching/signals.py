@@ -12,6 +12,9 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import published, unpublished
 
+from api.cdn import enqueue_purge
+from api.replicas import track_primary_write
+
 from .store import purge_after_commit
 
 REFERENCE_MODELS = (
@@ -37,7 +40,9 @@ def tags_for_reference(instance) -> list[str]:
 def on_reference_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:  # loaddata
         return
+    track_primary_write()  # read replicas (cms.db_router)
     purge_after_commit(tags_for_reference(instance))
+    enqueue_purge(tags_for_reference(instance))  # the CDN in front (api.cdn)
 
 
 # The home page and article indexes: routes to them and links to them carry ``page-<id>``.

@@ -30,13 +30,23 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from api.caching import purge_after_commit
+from api.caching import purge_after_commit as purge_cached
+from api.cdn import enqueue_purge
+from api.replicas import track_primary_write
 from api.visibility import is_public
 
 from .recording import last_publication_event, record_event, was_announced_public
 from .subjects import SUBJECTS, cache_tags_for, subject_for
 
 logger = logging.getLogger("api.events")
+
+
+def purge_after_commit(tags: list[str]) -> None:
+    """Purge the shared response cache and the CDN in front of it once the transaction commits."""
+    track_primary_write()
+    purge_cached(tags)
+    enqueue_purge(tags)
+
 
 _DISPATCH_PREFIX = "api.events"
 

@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Model
 
+from api.replicas import track_primary_write
+
 from .models import PUBLICATION_EVENT_TYPES, ContentEvent, EventType
 from .subjects import CHANGE_FEED_TAG, cache_tags_for, paths_for, subject_for
 
@@ -69,13 +71,18 @@ def _serialise_event_ids() -> None:
 
 
 def after_commit(event_id: int) -> None:
-    """Enqueue the event's webhook deliveries (its cache tags were invalidated in its transaction). Never raises."""
-    from api.webhooks.delivery import enqueue_deliveries
+    """Enqueue the event's webhook deliveries and CDN purge (its cache tags were invalidated in its transaction).
+    Never raises."""
+    from api.cdn import enqueue_purge
+    from api.webhooks.tasks import enqueue_deliveries
 
     try:
         event = ContentEvent.objects.get(pk=event_id)
     except ContentEvent.DoesNotExist:  # pragma: no cover - deleted between commit and hook
         return
+    if event.is_publication_event:
+        track_primary_write()  # replicas must replay this change before serving reads that follow the purge
+        enqueue_purge([*event.cache_tags, CHANGE_FEED_TAG])  # the CDN in front, by the worker; never raises
     try:
         enqueue_deliveries(event)
     except Exception:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from api.events.models import ContentEvent, EventType
 
+from .retry import SendStatus
 from .signing import generate_secret, secret_key
 from .targets import TargetRefused, resolve_target
 
@@ -95,13 +96,7 @@ def new_message_id() -> str:
 class WebhookDelivery(models.Model):
     """One event sent to one endpoint: the same ``message_id`` on every attempt, so receivers can de-duplicate."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SENDING = "sending", "Sending"
-        RETRYING = "retrying", "Waiting to retry"
-        SUCCEEDED = "succeeded", "Delivered"
-        FAILED = "failed", "Failed"
-        CANCELLED = "cancelled", "Cancelled (endpoint disabled)"
+    Status = SendStatus
 
     event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries")
     endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")

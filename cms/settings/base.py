@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "pages.review",
     "providers",
     "api",
+    "api.cdn",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.db_router.ReplicaReadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses after the API cache has set its strong ETag and answered 304s (it weakens the ETag of what it
     # compresses; If-None-Match compares weakly, so both forms still match). Above CORS: headers only.
@@ -108,6 +110,12 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# Read replicas (DATABASE_REPLICA_URLS) and the router that sends public API reads to them.
+from .databases import *  # noqa: E402,F401,F403
+from .databases import replica_databases  # noqa: E402
+
+DATABASES.update(replica_databases(DATABASES["default"]))
+DATABASE_REPLICA_ALIASES = [alias for alias in DATABASES if alias.startswith("replica_")]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -169,6 +177,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media in S3-compatible object storage with MEDIA_STORAGE=s3 (see storage.py).
+from .storage import MEDIA_STORAGE, media_storage  # noqa: E402,F401
+
+STORAGES["default"] = media_storage()
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -235,6 +247,9 @@ READING_GRADE_TARGET = env_int("READING_GRADE_TARGET", 8)
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)
 WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 5)
+# A claim older than this is a worker that died mid-send (default 2 x timeout + 30 s); the sweep runs this often.
+WEBHOOKS_STALE_CLAIM_SECONDS = env_int("WEBHOOKS_STALE_CLAIM_SECONDS", 2 * WEBHOOKS_TIMEOUT_SECONDS + 30)
+WEBHOOKS_SWEEP_SECONDS = env_int("WEBHOOKS_SWEEP_SECONDS", 60)
 
 # Background tasks: a database-backed queue drained by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -254,5 +269,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_REFERRER_POLICY = "same-origin"
 
+from .cdn import *  # noqa: E402,F401,F403 - CDN purge settings
 from .logging import LOGGING  # noqa: E402,F401
 from .rest_framework import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402,F401

@@ -62,7 +62,7 @@ def test_a_cache_or_queue_outage_after_commit_does_not_fail_the_publish(
     def broken(*args, **kwargs):
         raise ConnectionError("redis is down")
 
-    monkeypatch.setattr("api.webhooks.delivery.enqueue_deliveries", broken)
+    monkeypatch.setattr("api.webhooks.tasks.enqueue_deliveries", broken)
     provider = ProviderFactory(live=False)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from api.events import record_event
-from api.webhooks.delivery import enqueue_deliveries
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
+from api.webhooks.tasks import enqueue_deliveries
 from tests.factories.providers import ProviderFactory
 
 pytestmark = pytest.mark.django_db

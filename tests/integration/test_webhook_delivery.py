@@ -15,8 +15,9 @@ from standardwebhooks import Webhook
 
 from api.events import record_event
 from api.events.models import ContentEvent
-from api.webhooks.delivery import attempt_delivery, backoff_delay, deliver_due, enqueue_deliveries
+from api.webhooks.delivery import attempt_delivery, backoff_delay
 from api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from api.webhooks.tasks import deliver_due, deliver_webhook, enqueue_deliveries
 from tests.factories.providers import ProviderFactory
 
 Status = WebhookDelivery.Status
@@ -243,7 +244,7 @@ def test_a_failed_attempt_is_requeued_for_later_on_the_database_queue(endpoint, 
     ProviderFactory(live=False).save_revision().publish()
     delivery = WebhookDelivery.objects.get()
 
-    assert attempt_delivery(delivery.pk).status == Status.RETRYING  # what the worker runs
+    assert deliver_webhook.call(delivery.pk) == Status.RETRYING  # what the worker runs
 
     ours = DBTaskResult.objects.filter(task_path="api.webhooks.tasks.deliver_webhook")
     retry = ours.order_by("-enqueued_at").first()

@@ -12,8 +12,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from api.webhooks.delivery import deliver_due, send_test
+from api.webhooks.delivery import send_test
 from api.webhooks.models import WebhookEndpoint, validate_event_types
+from api.webhooks.tasks import deliver_due
 
 
 class Command(BaseCommand):
