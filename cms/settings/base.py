@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "pages",
     "pages.review",
+    "demo",
     "providers",
     "api",
     "wagtail.contrib.forms",
