@@ -39,7 +39,7 @@ def _blank() -> Value:
     return Value("", output_field=CharField())
 
 
-def _rows(queryset, kind: str, owner: Any, **columns: Any):
+def _rows(queryset: Any, kind: str, owner: Any, **columns: Any) -> Any:
     annotations = {"kind": Value(kind, output_field=CharField()), "owner": owner}
     for name in COLUMNS[2:-1]:
         annotations[name] = _text(columns[name]) if name in columns else _blank()
