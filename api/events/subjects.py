@@ -49,13 +49,6 @@ def subject_for(obj_or_model: models.Model | type[models.Model]) -> Subject | No
     return None
 
 
-def object_tag(obj: models.Model) -> str:
-    subject = subject_for(obj)
-    if subject is None:
-        raise ValueError(f"{type(obj).__name__} does not emit content events")
-    return f"{subject.tag_prefix}-{obj.pk}"
-
-
 def cache_tags_for(obj: models.Model) -> list[str]:
     """The tags a publish/unpublish/delete of ``obj`` purges: the object, every list it may appear in, and the
     objects whose own responses show it (an article appears in its reviewers' and authors' "articles reviewed").
