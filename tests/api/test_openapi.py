@@ -16,9 +16,8 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from tests.factories import every_block_body, image, public_article
 from tests.factories.providers import TreatmentCenterFactory
-
-from .builders import every_block_body, image, public_article
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from pages.models import ArticlePage
 from pages.review.visibility import is_public_article, public_articles
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from pages.review.errors import ReviewConflictError, ReviewerNotEligibleError, R
 from pages.review.models import ClinicalReviewTask, SignOff
 from pages.review.workflow_setup import WORKFLOW_NAME
 from providers.models import CredentialHolding
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
