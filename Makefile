@@ -41,6 +41,11 @@ lint: install ## Lint and check formatting
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+check: lint ## Lint, format check, Django system checks, missing migrations and type check (what CI runs first)
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/mypy
+
 format: install ## Format the code and fix what ruff can
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -65,4 +70,4 @@ lock: install ## Re-resolve requirements/*.in into the locks
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links base.in -o base.txt
 	cd requirements && ../$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
 
-.PHONY: help install migrate demo run test lint format bench fuzz loadtest backup restore lock
+.PHONY: help install migrate demo run test lint check format bench fuzz loadtest backup restore lock

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 
 from .images import inline_image
 
@@ -146,19 +145,3 @@ def render(value: str | None, context: RichTextContext) -> str:
         if not tag.decomposed:
             _sanitise(tag)
     return str(soup)
-
-
-def render_plain_text(value: str) -> str:
-    """Plain text (e.g. a quote or FAQ question) escaped for safe inclusion where HTML is expected."""
-    return escape(value)
-
-
-def text_content(value: str | None) -> str:
-    """The text of a db-HTML value without any markup (JSON-LD descriptions, search snippets)."""
-    if not value:
-        return ""
-    return " ".join(
-        part.strip()
-        for part in BeautifulSoup(value, "html.parser").find_all(string=True)
-        if isinstance(part, NavigableString) and part.strip()
-    )

@@ -9,7 +9,6 @@ after it (a cache outage, a broken queue) can fail the publish: after-commit wor
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -104,7 +103,3 @@ def was_announced_public(obj: Model) -> bool:
     """True when the last publication event for ``obj`` said it became public (and nothing withdrew it)."""
     last = last_publication_event(obj)
     return last is not None and last.event_type.endswith(".published")
-
-
-def event_types(object_type: str) -> Iterable[str]:
-    return [value for value in EventType.values if value.startswith(f"{object_type}.")]

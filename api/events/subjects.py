@@ -24,9 +24,6 @@ def subject_for(obj_or_model: models.Model | type[models.Model]) -> ContentKind 
     return kind_for(obj_or_model)
 
 
-__all__ = ["CHANGE_FEED_TAG", "SUBJECTS", "Subject", "cache_tags_for", "object_tag", "paths_for", "subject_for"]
-
-
 def cache_tags_for(obj: models.Model) -> list[str]:
     """The tags a publish/unpublish/delete of ``obj`` purges: the object, every list it may appear in, and the
     objects whose own responses show it (an article appears in its reviewers' and authors' "articles reviewed").

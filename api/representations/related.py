@@ -39,7 +39,7 @@ def _blank() -> Value:
     return Value("", output_field=CharField())
 
 
-def union_rows(queryset, kind: str, owner: Any, **columns: Any):
+def union_rows(queryset: Any, kind: str, owner: Any, **columns: Any) -> Any:
     """``queryset`` as same-shaped named rows (``kind``, ``owner``, ``r_slug``, ``r_name``, ``r_a``…``r_d``,
     ``r_sort``) for a ``UNION ALL`` with other such rows; unused columns are blank."""
     annotations = {"kind": Value(kind, output_field=CharField()), "owner": owner}

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms",
     "pages",
     "pages.review",
+    "demo",
     "providers",
     "api",
     "api.cdn",

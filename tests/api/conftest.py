@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .builders import seed_content
+from tests.factories import seed_content
 
 
 @pytest.fixture

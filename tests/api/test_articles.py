@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from .builders import SEED_SIGNED_AT, public_article
+from tests.factories import SEED_SIGNED_AT, public_article
+
 from .golden import assert_matches_golden
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from .builders import public_article
+from tests.factories import public_article
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 
+from tests.factories import draft_article, public_article
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
-
-from .builders import draft_article, public_article
 
 pytestmark = pytest.mark.django_db
 

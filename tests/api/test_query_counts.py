@@ -11,9 +11,8 @@ from __future__ import annotations
 import pytest
 
 from api.caching.store import build_stamp, next_visibility_change
+from tests.factories import every_block_body, image, public_article
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
-
-from .builders import every_block_body, image, public_article
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ import pytest
 
 from api.representations import represent_detail
 from pages.models import ArticlePage
+from tests.factories import draft_article, rich
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
-
-from .builders import draft_article, rich
 
 pytestmark = pytest.mark.django_db
 

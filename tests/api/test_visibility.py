@@ -9,10 +9,9 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from pages.models import ArticlePage
+from tests.factories import draft_article, public_article, rich
 from tests.factories.pages import ArticleIndexPageFactory
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
-
-from .builders import draft_article, public_article, rich
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from pages.models import ArticlePage
 from pages.review.models import ArticleStamps, SignOff
 from pages.review.stamps import stamps_representation
 from pages.review.visibility import public_articles
-from tests.review import factories
+from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pages.demo.loader import load_demo
+from demo.loader import load_demo
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pages.demo.article import BODY
+from demo.article import BODY
 
 pytestmark = pytest.mark.django_db
 

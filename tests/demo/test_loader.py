@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from pages.demo.loader import WAGTAIL_WELCOME_TITLE, load_demo
+from demo.loader import WAGTAIL_WELCOME_TITLE, load_demo
 from pages.models import ArticleIndexPage, ArticlePage, HomePage
 from pages.review.models import SignOff
 from providers.models import Provider, TreatmentCenter

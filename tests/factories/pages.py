@@ -7,6 +7,8 @@ Examples::
     ArticlePageFactory(topics=["depression"], levels_of_care=["intensive-outpatient"], authors=[provider])
     ArticlePageFactory(body=[("paragraph", "<p>Hi</p>")], references=[])
     ArticlePageFactory(draft=True)                  # never published (live=False)
+    page = draft_article(text="First version.")     # never published, one saved revision, a one-paragraph body
+    revision = edit(page, text="Second version.")   # a new revision of the latest content
 
 Articles are created as Wagtail creates pages in code (``live=True`` without a revision) and are therefore
 *not* public: public visibility needs a live revision with an approved sign-off (see ``pages.review``).
@@ -20,7 +22,8 @@ from typing import Any
 
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
+from wagtail.rich_text import RichText
 
 from pages.blocks import ActionKind
 from pages.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleReference, HomePage
@@ -161,6 +164,44 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
             page.save()
 
 
+def article_index() -> ArticleIndexPage:
+    """The site's article index ``/resources/`` (created, with the home page and site, on first use)."""
+    return ArticleIndexPageFactory()
+
+
+def rich(html: str) -> RichText:
+    return RichText(html)
+
+
+def body(text: str) -> list[tuple[str, Any]]:
+    """A body of one paragraph saying ``text``."""
+    return [("paragraph", rich(f"<p>{text}</p>"))]
+
+
+def draft_article(title: str | None = None, text: str | None = None, **fields: Any) -> ArticlePage:
+    """A never-published article with one saved revision (``ArticlePageFactory`` fields accepted).
+
+    ``text`` replaces the factory body with one paragraph saying it.
+    """
+    if title is not None:
+        fields["title"] = title
+    if text is not None:
+        fields["body"] = body(text)
+    page = ArticlePageFactory(live=False, **fields)
+    page.save_revision()
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+def edit(page: ArticlePage, user: Any = None, **changes: Any) -> Revision:
+    """Save a new revision of ``page``'s latest content with ``changes`` (``text=`` replaces the body)."""
+    page = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    if "text" in changes:
+        page.body = body(changes.pop("text"))
+    for name, value in changes.items():
+        setattr(page, name, value)
+    return page.save_revision(user=user)
+
+
 class ArticleReferenceFactory(factory.django.DjangoModelFactory):
     """A saved reference appended to an existing article (``ArticleReferenceFactory(page=article)``)."""
 
@@ -182,7 +223,12 @@ __all__ = [
     "ArticleReferenceFactory",
     "HomePageFactory",
     "article_body",
+    "article_index",
+    "body",
+    "draft_article",
+    "edit",
     "reference_data",
+    "rich",
     "root_page",
     "site_home",
 ]

@@ -8,8 +8,8 @@ from wagtail.models import PageViewRestriction
 from api.events import record_event
 from api.events.models import ContentEvent
 from pages.review.errors import UnsignedRevisionError
+from tests import factories
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
-from tests.review import factories as review
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def events() -> list[tuple[str, str]]:
 
 @pytest.fixture
 def reviewer():
-    return review.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    return factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
 
 
 def test_a_clinician_publish_unpublish_and_delete_are_recorded_in_order():
@@ -56,7 +56,7 @@ def test_a_center_publish_is_recorded_with_its_frontend_path(settings):
 
 
 def test_an_article_publish_unpublish_and_delete_are_recorded(reviewer):
-    article = review.published_article(reviewer, title="IOP for Depression", slug="iop-for-depression")
+    article = factories.published_article(reviewer, title="IOP for Depression", slug="iop-for-depression")
     article.unpublish()
     article_id = article.pk
     article.delete()
@@ -75,7 +75,7 @@ def test_an_article_publish_unpublish_and_delete_are_recorded(reviewer):
 
 
 def test_deleting_a_live_article_withdraws_then_deletes_it(reviewer):
-    article = review.published_article(reviewer, slug="to-be-deleted")
+    article = factories.published_article(reviewer, slug="to-be-deleted")
     article.delete()  # Wagtail unpublishes a live page before deleting it
     assert events() == [
         ("article.published", "to-be-deleted"),
@@ -85,8 +85,8 @@ def test_deleting_a_live_article_withdraws_then_deletes_it(reviewer):
 
 
 def test_deleting_an_article_section_records_each_public_article_below_it(reviewer):
-    first = review.published_article(reviewer, slug="first")
-    review.published_article(reviewer, slug="second")
+    first = factories.published_article(reviewer, slug="first")
+    factories.published_article(reviewer, slug="second")
     first.get_parent().delete()
 
     deleted = [slug for event_type, slug in events() if event_type == "article.deleted"]
@@ -98,24 +98,24 @@ def test_drafts_that_were_never_public_leave_no_trace():
     provider.save_revision()
     provider.unpublish()
     provider.delete()
-    draft = review.draft_article(slug="secret-draft")
+    draft = factories.draft_article(slug="secret-draft")
     draft.delete()
 
     assert events() == []
 
 
 def test_an_unsigned_article_revision_cannot_be_published_and_records_nothing():
-    draft = review.draft_article(slug="unsigned")
+    draft = factories.draft_article(slug="unsigned")
     with pytest.raises(UnsignedRevisionError):
         draft.get_latest_revision().publish()
     assert events() == []
 
 
 def test_a_view_restricted_article_is_not_announced(reviewer):
-    article = review.draft_article(slug="staff-only")
+    article = factories.draft_article(slug="staff-only")
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     revision = article.get_latest_revision()
-    review.sign(revision, reviewer)
+    factories.sign(revision, reviewer)
     from pages.review.services import publish_signed
 
     publish_signed(revision)

@@ -12,8 +12,8 @@ from standardwebhooks import Webhook
 
 from api.events.models import ContentEvent
 from pages.review.models import ArticleStamps
+from tests import factories
 from tests.factories.providers import CredentialHoldingFactory, ProviderFactory
-from tests.review import factories as review
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ def notices(event_type: str) -> list[ContentEvent]:
 
 @pytest.fixture
 def article():
-    reviewer = review.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
-    return review.published_article(reviewer, slug="iop-for-depression")
+    reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    return factories.published_article(reviewer, slug="iop-for-depression")
 
 
 def test_an_article_due_for_review_is_announced_once(article, settings):

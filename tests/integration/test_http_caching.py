@@ -11,6 +11,7 @@ from django.utils.http import http_date, parse_http_date
 
 from api.caching import invalidate_tags, tag_response
 from api.caching.store import CachedResponse, current_clock, entry_key, lookup, store
+from tests import factories
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,15 +159,13 @@ def test_unpublish_removes_the_object_from_cached_detail_and_lists_at_once(
 
 
 def test_publishing_an_article_refreshes_its_reviewers_cached_profile(api_client, django_capture_on_commit_callbacks):
-    from tests.review import factories as review
-
-    reviewer = review.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
     url = "/api/v1/providers/michael-vines/"
     assert api_client.get(url).json()["articles_reviewed"] == []
     assert api_client.get(url)["X-Cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
-        review.published_article(reviewer, slug="iop-for-depression")
+        factories.published_article(reviewer, slug="iop-for-depression")
 
     assert [item["slug"] for item in api_client.get(url).json()["articles_reviewed"]] == ["iop-for-depression"]
 

@@ -27,8 +27,8 @@ from api.preview import (
 )
 from api.representations import represent_detail
 from providers.models import Provider
+from tests import factories
 from tests.factories.providers import ProviderFactory
-from tests.review import factories as review
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +38,9 @@ PREVIEW = "/api/v1/preview/"
 @pytest.fixture
 def article():
     """A live, signed-off article with a newer draft revision carrying a different title."""
-    reviewer = review.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
-    page = review.published_article(reviewer, title="Live title", text="Live text.")
-    review.edit(page, title="Draft title", text="Draft text.")
+    reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    page = factories.published_article(reviewer, title="Live title", text="Live text.")
+    factories.edit(page, title="Draft title", text="Draft text.")
     page.refresh_from_db()
     return page
 
@@ -130,7 +130,7 @@ def test_an_expired_token_is_401(api_client, article, settings, monkeypatch):
 
 
 def test_a_token_is_scoped_to_its_object_and_revision(article):
-    other = review.draft_article(title="Another draft")
+    other = factories.draft_article(title="Another draft")
     other_revision = other.get_latest_revision()
     content_type = ContentType.objects.get_for_model(article).pk
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from api.events.models import ContentEvent
-from tests.api.builders import public_article, publish
+from tests.factories import public_article, publish
 from tests.factories.providers import ProviderFactory
 
 pytestmark = pytest.mark.django_db

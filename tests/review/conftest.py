@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.review import factories
+from tests import factories
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pages.models import ArticlePage
 from pages.review.errors import ReviewConflictError
 from pages.review.hashing import revision_fingerprint
 from pages.review.models import SignOff
-from tests.review import factories
+from tests import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -16,7 +16,7 @@ from pages.models import ArticlePage
 from pages.review.errors import UNSIGNED_MESSAGE, UnsignedRevisionError
 from pages.review.finish import publish_approved_revision
 from pages.review.gate import revision_is_signed_off
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

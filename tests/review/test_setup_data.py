@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 from pages.review.workflow_setup import review_workflow
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from pages.review.hashing import content_hash
 from pages.review.models import SignOff, SignOffImmutableError
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

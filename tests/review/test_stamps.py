@@ -11,7 +11,7 @@ from pages.review.models import ArticleStamps
 from pages.review.services import publish_signed
 from pages.review.stamps import add_months, byline_representation, recompute, stamps_representation
 from providers.models import CredentialHolding
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from api.visibility import is_public
 from pages.models import ArticlePage
 from pages.review.visibility import public_articles
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

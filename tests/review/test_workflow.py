@@ -13,7 +13,7 @@ from pages.review.hashing import revision_fingerprint
 from pages.review.models import ClinicalReviewTask, SignOff
 from pages.review.workflow_setup import WORKFLOW_NAME
 from providers.models import CredentialHolding
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -92,7 +92,7 @@ class SignOff(models.Model):
         who = self.credentials.get("display_name") or "unknown reviewer"
         return f"{who}: {self.get_decision_display()} (revision {self.revision_id})"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise SignOffImmutableError("Sign-offs are audit records and cannot be changed.")
         super().save(*args, **kwargs)

@@ -87,7 +87,7 @@ def action_value(action: dict[str, str], pages: dict[str, Page]) -> dict[str, An
 
 
 def article_body(pages: dict[str, Page]) -> list[dict[str, Any]]:
-    """Raw StreamField data for the seed article's body (see ``pages.demo.article`` for the item kinds)."""
+    """Raw StreamField data for the seed article's body (see ``demo.article`` for the item kinds)."""
     centers = {center.slug: center.pk for center in TreatmentCenter.objects.all()}
     blocks: list[tuple[str, Any]] = []
     for kind, *args in seed.BODY:

@@ -8,10 +8,11 @@ reviewer account (no password: set one with ``manage.py changepassword <username
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 VERIFIED_BY_BOARD = "primary_source"
 
-CLINICIANS = [
+CLINICIANS: list[dict[str, Any]] = [
     {
         "slug": "michael-vines",
         "honorific": "Dr.",

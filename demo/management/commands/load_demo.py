@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.demo.loader import DemoDataError, load_demo
+from demo.loader import DemoDataError, load_demo
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The seed article "IOP for Depression: What to Expect and How It Works", as data.
 
-Every heading, paragraph, bullet and call-to-action label of ``shared/seed/iop-for-depression.txt`` appears
+Every heading, paragraph, bullet and call-to-action label of ``tests/demo/seed/iop-for-depression.txt`` appears
 below in the seed's order. The byline and "Last Updated" line are not typed here: they are derived from the
 clinicians' sign-offs (``SIGNOFFS``) and the publication history (``PUBLICATION``).
 
@@ -19,6 +19,7 @@ Body items are ``(kind, …)`` tuples the loader turns into blocks:
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 INTAKE_PHONE = "(602) 555-0101"  # the Phoenix sample listing's intake line (555-01xx numbers are fictional)
 
@@ -77,7 +78,7 @@ def _action(label: str, kind: str, **target: str) -> dict[str, str]:
     return {"label": label, "kind": kind, **target}
 
 
-BODY = [
+BODY: list[tuple[Any, ...]] = [
     (
         "paragraph",
         "Living with depression can feel exhausting, especially when your usual coping tools no longer work. "

@@ -20,7 +20,7 @@ class LoadReport:
         (self.created if created else self.kept).append(label)
 
 
-def terms(model: type, slugs: Iterable[str]) -> list[Any]:
+def terms(model: type[Any], slugs: Iterable[str]) -> list[Any]:
     """Vocabulary terms by slug, in the given order; a missing slug is an error naming it."""
     slugs = list(slugs)
     found = {term.slug: term for term in model.objects.filter(slug__in=slugs)}

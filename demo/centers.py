@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 LISTING_VERIFIED_ON = datetime.date(2025, 12, 1)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -23,7 +24,7 @@ PHP = {
     "modality": "in_person",
 }
 CORE_SERVICES = ["dbt", "cbt", "group-therapy", "individual-therapy", "skills-training"]
-COMMON = {
+COMMON: dict[str, Any] = {
     "is_sample_listing": True,
     "state": "AZ",
     "timezone": "America/Phoenix",
