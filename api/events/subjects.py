@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import models
 
-from api.published.registry import KINDS, ContentKind, kind_for, object_tag
+from api.published.registry import KINDS, ContentKind, kind_for
 
 # The content types whose publish/unpublish/delete is announced: the registry's public content types.
 Subject = ContentKind

@@ -50,7 +50,9 @@ def _center_buildable() -> QuerySet:
 
     from ..representations.centers import center_prefetches
 
-    return TreatmentCenter.objects.public().prefetch_related(*center_prefetches(), "hours", "licenses", "contacts", "accreditations")
+    return TreatmentCenter.objects.public().prefetch_related(
+        *center_prefetches(), "hours", "licenses", "contacts", "accreditations"
+    )
 
 
 def _article_detail(obj: Any, request: Any) -> dict:

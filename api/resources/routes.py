@@ -105,6 +105,7 @@ def resolve_content(request: Request, path: str) -> dict | None:
             return _route(request, "article", row)
     return resolve_listing_page(request, path)
 
+
 def resolve_listing_page(request: Request, path: str) -> dict | None:
     """The home page or an article index at ``path``, pointing at the endpoint that lists its articles."""
     candidates = public_listing_pages()

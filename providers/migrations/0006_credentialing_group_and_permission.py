@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0001_initial"),
-        ('providers', '0004_seed_credentials_and_crisis_resources'),
+        ('providers', '0005_center_contacts_and_accreditations'),
     ]
 
     operations = [
