@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
                 ('state', models.CharField(blank=True, max_length=8)),
                 ('city', models.CharField(blank=True, max_length=200)),
                 ('city_key', models.CharField(blank=True, max_length=200)),
-                ('accepting_new_patients', models.BooleanField(null=True)),
+                ('accepting_new_patients', models.BooleanField(default=False)),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
                 ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
                 ('search_title', models.TextField(blank=True)),

@@ -45,7 +45,7 @@ class StoredRepresentation(models.Model):
     state = models.CharField(max_length=8, blank=True)
     city = models.CharField(max_length=200, blank=True)
     city_key = models.CharField(max_length=200, blank=True)  # lower-cased, for case-insensitive equality
-    accepting_new_patients = models.BooleanField(null=True)
+    accepting_new_patients = models.BooleanField(default=False)  # centers only
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
 

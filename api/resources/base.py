@@ -31,7 +31,9 @@ def not_found() -> NotFound:
 
 
 class PublicListView(GenericAPIView):
-    """A paginated, filtered list of the stored summaries of one kind of public object."""
+    """A paginated, filtered list of public objects, represented in bulk (queries independent of page size)."""
+
+    # Stored summaries of one kind (``kind``), filtered and ordered on stored columns and facets.
 
     kind: str = ""
     pagination_class = StrictPageNumberPagination

@@ -68,6 +68,7 @@ class VocabularyListView(GenericAPIView):
     get=extend_schema(
         operation_id="topics_list",
         summary="Topics (conditions) articles and centers are classified by",
+        parameters=[OpenApiParameter("kind", OpenApiTypes.STR, OpenApiParameter.PATH, exclude=True)],
         responses={200: VocabularyTermSerializer(many=True), **error_responses(400)},
         tags=["vocabularies"],
     )
