@@ -8,5 +8,8 @@ class ReviewConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals
+        from .models import ClinicalReviewTask
+        from .task import perform_action
 
         signals.connect()
+        ClinicalReviewTask.bind_action_handler(perform_action)

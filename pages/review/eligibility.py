@@ -1,4 +1,4 @@
-"""Who may sign off (W3, W5), and the credential snapshot stored on each sign-off."""
+"""Who may sign off (W3, W5, W7, W8), and the credential snapshot stored on each sign-off."""
 
 from __future__ import annotations
 
@@ -8,22 +8,21 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.utils import timezone
 
+from providers.models import Provider
+
 from .errors import ReviewerNotEligibleError
+from .models import Publication, SignOff
 from .roles import EDITORS_GROUP, REVIEWERS_GROUP
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
     from wagtail.models import Revision
 
-    from providers.models import Provider
-
 REVIEW_ROLES = ("medical", "clinical")
 __all__ = ["EDITORS_GROUP", "REVIEWERS_GROUP", "check_reviewer", "credential_snapshot"]
 
 
 def reviewer_provider(user: AbstractBaseUser) -> Provider | None:
-    from providers.models import Provider
-
     if not user or not user.is_authenticated:
         return None
     return (
@@ -76,8 +75,6 @@ def own_revision_since_last_review(revision: Revision, user: AbstractBaseUser) -
     counts. So a reviewer's edit that an editor resubmits unchanged (the laundering path) is still theirs.
     """
     from wagtail.models import Revision as RevisionModel
-
-    from .models import Publication, SignOff
 
     page_revisions = RevisionModel.objects.filter(
         base_content_type_id=revision.base_content_type_id, object_id=revision.object_id, pk__lte=revision.pk

@@ -47,6 +47,7 @@ from django.db.models import Exists, Model, Q
 
 from .errors import UnsignedRevisionError
 from .hashing import content_hash
+from .models import SignOff
 
 if TYPE_CHECKING:
     from wagtail.models import Page, Revision
@@ -69,8 +70,6 @@ def signed_off_condition(page_id: Any, content_hash_value: Any) -> Q:
 
     Both arguments may be plain values or expressions (``OuterRef``) so that querysets can use the same rule.
     """
-    from .models import SignOff
-
     approvals = SignOff.objects.approved().filter(page_id=page_id, content_hash=content_hash_value)
     if getattr(settings, "REVIEW_REQUIRE_BOTH_ROLES", False):
         return Q(Exists(approvals.filter(role=SignOff.Role.MEDICAL))) & Q(

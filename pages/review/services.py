@@ -39,11 +39,11 @@ from .errors import StaleRevisionError
 from .forms import ATTESTATION_LABEL
 from .gate import is_article_revision
 from .hashing import content_hash
+from .models import Publication, SignOff
+from .stamps import recompute
 
 if TYPE_CHECKING:
     from wagtail.models import Revision
-
-    from .models import SignOff
 
 
 @transaction.atomic
@@ -58,9 +58,6 @@ def record_signoff(
     task_state: Any = None,
     fingerprint: str | None = None,
 ) -> SignOff:
-    from .models import SignOff
-    from .stamps import recompute
-
     if not is_article_revision(revision):
         raise ValueError("Only article revisions are clinically reviewed.")
     if decision not in SignOff.Decision.values:
@@ -96,9 +93,6 @@ def record_signoff(
 @transaction.atomic
 def publish_signed(revision: Revision, user: Any = None, *, at: datetime.datetime | None = None) -> None:
     from wagtail.models import Page
-
-    from .models import Publication
-    from .stamps import recompute
 
     revision.publish(user=user, skip_permission_checks=True)
     if at is not None:

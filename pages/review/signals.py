@@ -18,6 +18,8 @@ from providers.models.credentials import check_published_credentials
 
 from . import gate
 from .hashing import content_hash
+from .models import ArticleStamps, Publication, RevisionFingerprint, SignOff
+from .stamps import recompute
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +44,6 @@ def revision_is_under_review(revision_id: int) -> bool:
     """A revision an in-progress workflow task is reviewing, or that any reviewer has signed (off or back)."""
     from wagtail.models import TaskState
 
-    from .models import SignOff
-
     return (
         TaskState.objects.filter(revision_id=revision_id, status=TaskState.STATUS_IN_PROGRESS).exists()
         or SignOff.objects.filter(revision_id=revision_id).exists()
@@ -66,8 +66,6 @@ def keep_reviewed_revision(sender: type, instance: Revision, raw: bool = False, 
         return
     if not gate.is_article_revision(instance) or not revision_is_under_review(instance.pk):
         return
-    from .models import RevisionFingerprint
-
     stored = RevisionFingerprint.objects.filter(revision_id=instance.pk).values_list("content_hash", flat=True).first()
     if stored is None:
         stored = content_hash(Revision.objects.get(pk=instance.pk).content)
@@ -83,8 +81,6 @@ def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwa
         return
     if not gate.is_article_revision(instance):
         return
-    from .models import RevisionFingerprint
-
     RevisionFingerprint.objects.update_or_create(
         revision=instance, defaults={"content_hash": content_hash(instance.content)}
     )
@@ -95,9 +91,6 @@ def record_publication(sender: type, instance: Any, revision: Revision | None = 
         return
     if not instance.live or instance.live_revision_id != revision.pk:
         return  # scheduled for later: Wagtail sends page_published before the page is actually live
-    from .models import Publication
-    from .stamps import recompute
-
     Publication.objects.create(
         page_id=instance.pk,
         revision=revision,
@@ -110,8 +103,6 @@ def record_publication(sender: type, instance: Any, revision: Revision | None = 
 
 def recompute_after_unpublish(sender: type, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, gate.article_model()):
-        from .stamps import recompute
-
         recompute(instance)
 
 
@@ -132,9 +123,6 @@ def _refresh_articles_reviewed_by(provider_id: int | None) -> None:
         return
 
     def refresh() -> None:
-        from .models import ArticleStamps
-        from .stamps import recompute
-
         article_ids = set(
             ArticleStamps.objects.filter(
                 live_revision__isnull=False, page__signoffs__provider_id=provider_id

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .gate import article_model, content_is_signed_off
 from .hashing import content_hash
-
-if TYPE_CHECKING:
-    from .models import ArticleStamps
+from .models import ArticleStamps, RevisionFingerprint, SignOff
+from .models.stamps import review_status_for
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -116,9 +116,6 @@ def _authors(page: Any) -> list[dict[str, Any]]:
 @transaction.atomic
 def recompute(page: Any) -> ArticleStamps:
     """Recompute and store the stamps of one article from publications, the live revision and sign-offs."""
-    from .gate import article_model, content_is_signed_off
-    from .models import ArticleStamps, RevisionFingerprint, SignOff
-
     page = article_model().objects.select_related("live_revision").get(pk=page.pk)
     stamps, _ = ArticleStamps.objects.select_for_update().get_or_create(page=page)
 
@@ -183,8 +180,6 @@ def byline_representation(stamps: ArticleStamps | None, today: datetime.date | N
 
 def stamps_representation(stamps: ArticleStamps | None, today: datetime.date | None = None) -> dict[str, Any]:
     """``first_published``, ``last_updated``, ``last_reviewed``, ``next_review_due``, ``review_status``, ``byline``."""
-    from .models.stamps import review_status_for
-
     return {
         "first_published": _iso(stamps.first_published_at) if stamps else None,
         "last_updated": _iso(stamps.last_updated_at) if stamps else None,

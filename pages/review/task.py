@@ -1,4 +1,4 @@
-"""Behaviour of the "Clinical review" workflow task: who may act, the form, and what an action records.
+"""What a "Clinical review" workflow action records (bound to the task model in ``ReviewConfig.ready``).
 
 An action ("approve" = sign off, "reject" = request changes) locks the task state row (``select_for_update``),
 so when two reviewers act at once exactly one decision lands and the other gets ``ReviewConflictError``
@@ -20,20 +20,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from wagtail.models import TaskState
 
 from .errors import UNSEEN_MESSAGE, ReviewConflictError, ReviewError, StaleRevisionError
 from .forms import form_for_action
-
-ACTION_TEMPLATE = "review/workflow_action_modal.html"
-DESCRIPTION = "Clinical reviewers (medical or clinical providers with credentials in good standing) sign off"
-
-
-def actions_for(task: Any, user: Any) -> list[tuple[str, Any, bool]]:
-    """Group members see both actions; whether they may actually sign is checked (and explained) on action."""
-    if user.is_authenticated and task._user_in_groups(user):
-        return [("reject", _("Request changes"), True), ("approve", _("Sign off"), True)]
-    return []
+from .gate import content_is_signed_off
+from .models import ClinicalReviewTaskState, SignOff
+from .services import record_signoff
 
 
 def shown_fingerprint(task_state: Any, data: dict[str, Any], action_name: str) -> str | None:
@@ -54,12 +47,6 @@ def shown_fingerprint(task_state: Any, data: dict[str, Any], action_name: str) -
 
 @transaction.atomic
 def perform_action(task_state: Any, user: Any, action_name: str, **kwargs: Any) -> None:
-    from wagtail.models import TaskState
-
-    from .gate import content_is_signed_off
-    from .models import ClinicalReviewTaskState, SignOff
-    from .services import record_signoff
-
     form_class = form_for_action(action_name)
     if form_class is None:
         return None

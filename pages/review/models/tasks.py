@@ -1,12 +1,23 @@
-"""The "Clinical review" workflow task. Its behaviour lives in ``pages.review.task``."""
+"""The "Clinical review" workflow task: who sees which action and with which form.
+
+What an action records lives one floor up, in ``pages.review.task.perform_action``: it needs the sign-off
+services, which need these models, so this module cannot import it. ``ReviewConfig.ready`` binds it
+(``ClinicalReviewTask.bind_action_handler``).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
-from .. import task as behaviour
+from ..forms import form_for_action
+
+ACTION_TEMPLATE = "review/workflow_action_modal.html"
+DESCRIPTION = "Clinical reviewers (medical or clinical providers with credentials in good standing) sign off"
 
 
 class ClinicalReviewTaskState(TaskState):
@@ -28,23 +39,34 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     """Members of the chosen groups with a linked clinician profile and credentials in good standing sign off."""
 
     task_state_class = ClinicalReviewTaskState
+    _action_handler: ClassVar[Callable[..., None] | None] = None
 
     class Meta:
         verbose_name = "clinical review task"
         verbose_name_plural = "clinical review tasks"
 
+    @classmethod
+    def bind_action_handler(cls, handler: Callable[..., None]) -> None:
+        """Called once from ``ReviewConfig.ready`` with ``pages.review.task.perform_action``."""
+        cls._action_handler = staticmethod(handler)
+
     def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
-        return behaviour.actions_for(self, user)
+        """Group members see both actions; whether they may actually sign is checked (and explained) on action."""
+        if user.is_authenticated and self._user_in_groups(user):
+            return [("reject", _("Request changes"), True), ("approve", _("Sign off"), True)]
+        return []
 
     def get_form_for_action(self, action: str) -> Any:
-        return behaviour.form_for_action(action)
+        return form_for_action(action)
 
     def get_template_for_action(self, action: str) -> str:
-        return behaviour.ACTION_TEMPLATE
+        return ACTION_TEMPLATE
 
     def on_action(self, task_state: Any, user: Any, action_name: str, **kwargs: Any) -> None:
-        return behaviour.perform_action(task_state, user, action_name, **kwargs)
+        if self._action_handler is None:
+            raise ImproperlyConfigured("The clinical review action handler is bound in ReviewConfig.ready.")
+        return self._action_handler(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls) -> str:
-        return behaviour.DESCRIPTION
+        return DESCRIPTION
