@@ -12,7 +12,13 @@ from pages.models import ArticlePage
 from tests.browser.test_clinical_review_flow import browser, log_in, messages_text  # noqa: F401 (fixture)
 from tests.review import factories
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# PostgreSQL only: on SQLite the editor's autosave and "Submit" requests, served by the live server's threads at
+# the same time, fail with "database table is locked".
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def submitted_article(editor, reviewer_user):
