@@ -21,7 +21,13 @@ from pages.review.stamps import stamps_representation
 from pages.review.visibility import public_articles
 from tests import factories
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# PostgreSQL only: on SQLite the editor's autosave and "Submit" requests, served by the live server's threads at
+# the same time, fail with "database table is locked".
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM_ARGS = [
     "--headless",
