@@ -96,8 +96,8 @@ def test_pathological_route_requests_answer_quickly_with_a_json_4xx(db, api_clie
     started = time.perf_counter()
     response = route(api_client, attack)
     assert time.perf_counter() - started < 0.5
-    assert response.status_code == 404
-    assert response.json()["error"]["code"] == "not_found"
+    assert response.status_code in (400, 404)  # NUL is refused by the request guard before routing
+    assert response.json()["error"]["status"] == response.status_code
 
 
 @pytest.mark.parametrize(
