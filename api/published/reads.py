@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from .build import REPRESENTATION_VERSION, build_key
 from .models import StoredRepresentation
-from .rebuild import rebuild
+from .rebuild import flush_pending, rebuild
 
 FRESHNESS_FIELDS = ("kind", "object_id", "representation_version", "build_key", "valid_until")
 
@@ -34,7 +34,8 @@ def visible_q(kind: str, now: Any = None) -> Q:
 
 
 def published(kind: str) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see now."""
+    """Stored rows of ``kind`` that the public may see now (after rebuilding what this connection deferred)."""
+    flush_pending()
     return StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
 
 

@@ -4,6 +4,12 @@ Called from signal receivers (:mod:`api.published.signals`) inside the transacti
 back publish leaves no row and a read in the same transaction already sees the new one. A change to an object
 rebuilds its own row, then the rows that embed it (found through their ``uses:`` facets), then the rows that
 may start embedding it (:data:`REVERSE_RULES`, e.g. the clinicians whose "articles reviewed" lists an article).
+
+Child rows and many-to-many links arrive one save at a time (a publish of a center with seven hours rows sends
+seven signals before the center's own ``published``). They are *deferred* (:func:`defer`): collected per
+connection and rebuilt once, by the next :func:`object_changed` in the same transaction (the publish signal that
+follows them on every publish path), by the next read on this connection (:func:`flush_pending`, called by
+:func:`api.published.reads.published`), or when the transaction commits (at once outside a transaction).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ..caching import invalidate_tags
@@ -104,19 +110,62 @@ def _center_reverse(pk: int) -> set[tuple[str, int]]:
 REVERSE_RULES = {"article": _article_reverse, "center": _center_reverse}
 
 
+def _pending() -> set[tuple[str, Any]]:
+    pending = getattr(connection, "_verity_pending_rebuilds", None)
+    if pending is None:
+        pending = set()
+        connection._verity_pending_rebuilds = pending
+    return pending
+
+
+def defer(kind_key: str, pks: Iterable[Any]) -> None:
+    """Note that object(s) changed; rebuilt once by the next flush point (see the module docstring)."""
+    pending = _pending()
+    new = {(kind_key, pk) for pk in pks if pk is not None} - pending
+    if not new:
+        return
+    pending |= new
+    transaction.on_commit(flush_pending, robust=True)  # outside a transaction: runs at once
+
+
+def flush_pending() -> None:
+    """Rebuild every deferred object (and what embeds it) now."""
+    while True:
+        pending = _pending()
+        if not pending:
+            return
+        items = sorted(pending, key=str)
+        pending.clear()
+        _changed(items)
+
+
 def object_changed(kind_key: str, pks: Iterable[Any]) -> None:
     """Public object(s) changed (published, unpublished, deleted, moved, restricted…): rebuild them and
-    everything that embeds them."""
-    pks = [pk for pk in pks if pk is not None]
-    if not pks:
+    everything that embeds them, together with anything deferred on this connection."""
+    items = [(kind_key, pk) for pk in pks if pk is not None]
+    pending = _pending()
+    items += sorted(pending, key=str)
+    pending.clear()
+    _changed(items)
+
+
+def _changed(items: Iterable[tuple[str, Any]]) -> None:
+    changed = sorted(set(items), key=str)
+    if not changed:
         return
-    for pk in pks:
+    for kind_key, pk in changed:
         rebuild(kind_key, pk)
-    targets = dependents(label_of(BY_KEY[kind_key].model), pks)
-    reverse = REVERSE_RULES.get(kind_key)
-    for pk in pks:
-        targets |= reverse(pk) if reverse else set()
-    rebuild_all(target for target in targets if not (target[0] == kind_key and target[1] in pks))
+    targets: set[tuple[str, Any]] = set()
+    by_kind: dict[str, list[Any]] = {}
+    for kind_key, pk in changed:
+        by_kind.setdefault(kind_key, []).append(pk)
+    for kind_key, pks in by_kind.items():
+        targets |= dependents(label_of(BY_KEY[kind_key].model), pks)
+        reverse = REVERSE_RULES.get(kind_key)
+        for pk in pks:
+            targets |= reverse(pk) if reverse else set()
+    done = set(changed)
+    rebuild_all(target for target in targets if target not in done)
 
 
 def reference_changed(model: Any, pks: Iterable[Any]) -> None:

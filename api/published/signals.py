@@ -23,6 +23,8 @@ CHILD_MODELS = {
     "providers.CenterProgram": ("center", "center_id"),
     "providers.CenterHours": ("center", "center_id"),
     "providers.CenterLicense": ("center", "center_id"),
+    "providers.CenterContact": ("center", "center_id"),
+    "providers.CenterAccreditation": ("center", "center_id"),
     "review.ArticleStamps": ("article", "page_id"),
 }
 # Shared records embedded in representations: a change rebuilds the rows that use them.
@@ -58,7 +60,7 @@ def on_child_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: An
     if raw:
         return
     kind, attribute = CHILD_MODELS[sender._meta.label]
-    rebuild.object_changed(kind, [getattr(instance, attribute, None)])
+    rebuild.defer(kind, [getattr(instance, attribute, None)])
 
 
 def on_reference_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
@@ -92,12 +94,14 @@ def on_m2m_changed(
     if not action.startswith("post_"):
         return
     if not reverse:
-        rebuild.rebuild_object(instance)
+        kind = rebuild.kind_for(instance)
+        if kind is not None:
+            rebuild.defer(kind.key, [instance.pk])
         return
     kind = rebuild.kind_for(model)
     if kind is not None:
         ids = pk_set if pk_set is not None else []
-        rebuild.object_changed(kind.key, list(ids))
+        rebuild.defer(kind.key, list(ids))
 
 
 def connect() -> None:
