@@ -165,28 +165,3 @@ def json_server_error(request: HttpRequest) -> HttpResponse:
     if is_api_request(request):
         return error_response(500, "server_error", "An unexpected error occurred.")
     return defaults.server_error(request)
-
-
-# Answers the request guard (api.middleware) can give to any operation, before any view runs.
-GUARD_RESPONSES = {
-    "400": "A parameter or the Host header is not acceptable (control characters, invalid UTF-8, too long).",
-    "414": "The URL is longer than the API accepts.",
-    "429": "Too many requests from this client; retry after the number of seconds in `Retry-After`.",
-    "431": "A request header is larger than the API accepts.",
-}
-
-
-def document_guard_responses(result: dict, generator, request, public) -> dict:
-    """drf-spectacular postprocessing hook: every operation documents the guard's JSON errors."""
-    for path_item in result.get("paths", {}).values():
-        for operation in path_item.values():
-            responses = operation.setdefault("responses", {})
-            for code, description in GUARD_RESPONSES.items():
-                responses.setdefault(
-                    code,
-                    {
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-                        "description": description,
-                    },
-                )
-    return result

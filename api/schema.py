@@ -7,7 +7,7 @@ each body block variant fixes ``type`` with ``const``, so generated clients disc
   the slug pattern, maximum lengths, and ``ordering`` as *one* value of its allowlist (not an array).
 - :func:`document_constraints` (post-processing) adds the bounds of the parameters handled in views (``near``,
   ``radius_km``, ``limit``, ``q``, ``path``, ``slug``), the caching headers of 200/304, and every error response
-  the middleware and views can give (400, 404, 405, 414, 429, 503; 401 and 410 on preview) with the one error body.
+  the middleware and views can give (400, 404, 405, 414, 429, 431, 503; 401 and 410 on preview) with the one error body.
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ NON_BLANK = r"\S"
 
 # Every operation can answer these (request guard, throttles, database outage, method not allowed).
 COMMON_ERRORS = {
-    400: "Unknown, repeated, empty or malformed parameter, or a control character; the error names the parameter.",
+    400: "Unknown, repeated, empty or malformed parameter, a control character or invalid UTF-8, or a Host header "
+    "the server does not serve; the error names the parameter.",
     404: "Not found. Hidden content answers exactly like content that does not exist.",
     405: "Method not allowed: the API is read-only (GET, HEAD, OPTIONS).",
-    414: "The URL is too long.",
+    414: "The URL is longer than the API accepts.",
     429: "Too many requests from this client; retry after `Retry-After` seconds.",
+    431: "A request header is larger than the API accepts.",
     503: "Temporarily unavailable (the database is unreachable); retry after `Retry-After` seconds.",
 }
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}}

@@ -37,10 +37,9 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api_endpoints"],
     # OpenAPI 3.1: nullable references and single-valued discriminators that generated clients understand.
     "OAS_VERSION": "3.1.0",
-    # The request guard's 400/414/429/431 apply to every operation; constraints the filters enforce.
+    # Constraints the filters enforce, and the errors (request guard included) every operation can answer.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "api.errors.document_guard_responses",
         "api.schema.document_constraints",
     ],
     # "article"/"provider"/"center" is one enum wherever it appears (search, sitemap, change feed).
