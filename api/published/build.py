@@ -23,7 +23,7 @@ from ..representations.context import ANY, CENTER, IMAGE, PAGE, PROVIDER, noted_
 from .registry import ContentKind
 
 # Bump whenever a builder's output changes: rows of an older version are rebuilt before they are served.
-REPRESENTATION_VERSION = 1
+REPRESENTATION_VERSION = 2
 USES = "uses:"
 TOPIC, LEVEL, CREDENTIAL, CRISIS = (
     "providers.topic",
@@ -112,7 +112,7 @@ def build(kind: ContentKind, obj: Any) -> Built:
         detail_json=detail_json,
         summary_json=encode(summary),
         content_hash=hashlib.sha256(detail_json).hexdigest(),
-        cache_tags=sorted(collected_tags(collector) | {kind.tag(obj.pk), kind.list_tag}),
+        cache_tags=sorted(collected_tags(collector) | {kind.tag(obj.pk)}),  # lists add their own list tag
         last_modified=collected_last_modified(collector),
         valid_until=next_midnight(),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.core.signals import request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, published, unpublished
@@ -104,6 +105,12 @@ def on_m2m_changed(
         rebuild.defer(kind.key, list(ids))
 
 
+def on_request_started(sender: Any, **kwargs: Any) -> None:
+    """Nothing deferred crosses into a request: rows are current before the response cache reads its clock
+    (only a connection whose transaction never committed, as in a test, can still hold deferred rebuilds)."""
+    rebuild.flush_pending()
+
+
 def connect() -> None:
     """Connect the receivers (from ``ApiConfig.ready``); idempotent through dispatch uids."""
     for kind in rebuild.kinds():
@@ -130,6 +137,7 @@ def connect() -> None:
     for label, name in M2M_RELATIONS:
         through = getattr(apps.get_model(label), name).through
         m2m_changed.connect(on_m2m_changed, sender=through, dispatch_uid=f"{_UID}.{label}.{name}")
+    request_started.connect(on_request_started, dispatch_uid=f"{_UID}.request_started")
     page_slug_changed.connect(on_tree_changed, dispatch_uid=f"{_UID}.slug_changed")
     post_page_move.connect(on_tree_changed, dispatch_uid=f"{_UID}.moved")
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{_UID}.vr.saved")
