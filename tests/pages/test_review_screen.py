@@ -10,6 +10,7 @@ from wagtail.models import Revision, TaskState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from pages.models import ArticlePage
+from pages.review.hashing import revision_fingerprint
 from tests.review import factories
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +67,12 @@ def test_signing_off_from_the_screen_publishes_without_a_new_revision(client, re
     revisions_before = Revision.objects.filter(object_id=str(submitted.pk)).count()
     url = reverse("wagtailadmin_pages:workflow_action", args=[submitted.pk, "approve", task_state.pk])
     outcome = reverse("review_outcome", args=[submitted.pk, task_state.pk]) + "?action=approve"
+    screen = client.get(reverse("review_screen", args=[submitted.pk])).content.decode()
+    fingerprint = revision_fingerprint(task_state.revision)
+    assert f'value="{fingerprint}"' in screen  # the screen's form carries what the reviewer is shown (W6)
+    shown = {"revision": task_state.revision_id, "fingerprint": fingerprint}
     response = client.post(
-        url, {"decision": "approved", "attestation": "on", "note": "Accurate.", "next": outcome}, follow=True
+        url, {"decision": "approved", "attestation": "on", "note": "Accurate.", "next": outcome, **shown}, follow=True
     )
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
     assert "Signed off and published" in " ".join(texts(response))

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
+from pages.models import ArticleIndexPage, ArticlePage
 from tests.review import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def limited_user():
     section = (
         factories.article_index()
         .get_parent()
-        .add_child(instance=factories.ArticleIndexPage(title="Their section", slug="their-section"))
+        .add_child(instance=ArticleIndexPage(title="Their section", slug="their-section"))
     )
     group = Group.objects.create(name="Section editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -42,7 +43,7 @@ def test_review_report_and_exports_list_only_articles_the_user_may_edit(client, 
     factories.published_article(medical_reviewer, title="Someone else's live article")
     factories.draft_article(title="Someone else's draft")
     user, section = limited_user()
-    mine = factories.ArticlePage(title="My own article", slug="my-own", summary="S.", body=factories.body("x"))
+    mine = ArticlePage(title="My own article", slug="my-own", summary="S.", body=factories.body("x"))
     section.add_child(instance=mine)
 
     client.force_login(user)

@@ -17,6 +17,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
+from api.published.models import StoredRepresentation
 from providers.models import Provider
 
 from .pgcluster import Clusters, bindir, make_root
@@ -78,8 +79,9 @@ def get(path: str) -> tuple[int, dict]:
 
 
 def provider_reads(clusters: Clusters, port: int) -> int:
-    """How often the provider table was read on the server at ``port`` (each server counts its own reads)."""
-    table = Provider._meta.db_table
+    """How often the stored representations (what public reads select) were read on the server at ``port``
+    (each server counts its own reads)."""
+    table = StoredRepresentation._meta.db_table
     query = f"SELECT COALESCE(seq_scan, 0) + COALESCE(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = '{table}'"
     return int(clusters.sql(port, query).strip() or 0)
 

@@ -65,7 +65,10 @@ def render_action_form(request: HttpRequest, page: Any, task_state: Any, action:
     view.outcome_url = f"{reverse('review_outcome', args=[page.pk, task_state.pk])}?{urlencode({'action': action})}"
     view.setup(request, page_id=page.pk, action_name=action, task_state_id=task_state.pk)
     view.check_action()
-    context = view.get_context_data(form=view.form_class())
+    form = view.form_class()
+    if hasattr(form, "show_revision"):  # the sign-off form carries the revision shown and its fingerprint (W6)
+        form.show_revision(task_state.revision)
+    context = view.get_context_data(form=form)
     return render_to_string(view.get_template_names(), context, request=request)
 
 
