@@ -105,10 +105,11 @@ def on_m2m_changed(
         rebuild.defer(kind.key, list(ids))
 
 
-def on_request_started(sender: Any, **kwargs: Any) -> None:
-    """Nothing deferred crosses into a request: rows are current before the response cache reads its clock
+def on_request_started(sender: Any, environ: Any = None, **kwargs: Any) -> None:
+    """Nothing deferred crosses into an API request: rows are current before the response cache reads its clock
     (only a connection whose transaction never committed, as in a test, can still hold deferred rebuilds)."""
-    rebuild.flush_pending()
+    if str((environ or {}).get("PATH_INFO", "")).startswith("/api/"):
+        rebuild.flush_pending()
 
 
 def connect() -> None:
