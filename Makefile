@@ -21,7 +21,8 @@ $(STAMP): requirements/dev.txt | $(BIN)/python
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
-migrate: install ## Apply database migrations and create the cache table
+migrate: install ## Create the PostgreSQL database if missing, apply migrations, create the cache table
+	$(BIN)/python manage.py ensure_database
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 
