@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
 from django.utils.functional import cached_property
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -44,6 +45,19 @@ class CountedPaginator(Paginator):
         return self.object_list.count()
 
 
+def counted_page(paginator: CountedPaginator, number: int) -> Page:
+    """Page ``number`` of a queryset and the total count in one query (``COUNT(*) OVER ()`` on the page's rows).
+
+    Only an empty page needs a separate ``COUNT`` (to tell page 1 of an empty list from a page past the end)."""
+    offset = (number - 1) * paginator.per_page
+    rows = list(paginator.object_list.annotate(_total=Window(Count("*")))[offset : offset + paginator.per_page])
+    if rows:
+        paginator.__dict__["count"] = rows[0]._total  # fills the cached_property
+    elif number == 1:
+        paginator.__dict__["count"] = 0
+    return Page(rows, number, paginator)
+
+
 class StrictPageNumberPagination(BasePagination):
     page_query_param = "page"
     page_size_query_param = "page_size"
@@ -65,11 +79,14 @@ class StrictPageNumberPagination(BasePagination):
         page_size = positive_integer(request, self.page_size_query_param, self.default_page_size, self.max_page_size)
         number = positive_integer(request, self.page_query_param, 1)
         paginator = CountedPaginator(queryset, page_size)
-        if number > 1 and number > paginator.num_pages:
+        if isinstance(queryset, QuerySet):
+            self.page = counted_page(paginator, number)
+        else:
+            self.page = paginator.page(number)
+        if number > 1 and not self.page.object_list:
             raise InvalidParameter(
                 self.page_query_param, f"There is no page {number}; the last page is {paginator.num_pages}."
             )
-        self.page = paginator.page(number)
         return list(self.page.object_list)
 
     def _link(self, number: int | None) -> str | None:

@@ -23,15 +23,25 @@ from __future__ import annotations
 
 import hashlib
 import time
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from .store import CachedResponse, build_stamp, contains_articles, entry_key, lookup, next_visibility_change, store
-from .tags import collected_last_modified, collected_tags
+from .store import (
+    CachedResponse,
+    build_stamp,
+    contains_articles,
+    entry_key,
+    lookup,
+    next_visibility_change,
+    store,
+)
+from .tags import collected_last_modified, collected_tags, collected_valid_until, etag_of
 
 PUBLIC_PREFIX = "/api/v1/"
 NEVER_CACHED_PREFIXES = ("/api/v1/preview/",)
@@ -51,8 +61,28 @@ def response_variant(request: HttpRequest) -> str:
     return f"{request.path}?{_normalised_query(request)}|{representation}"
 
 
+def serves_stored_rows(request: HttpRequest) -> bool:
+    """True when the URL's view reads stored representations (its class sets ``serves_stored_rows``)."""
+    return _resolves_to_stored_view(request.path_info, getattr(request, "urlconf", None) or get_urlconf())
+
+
+@lru_cache(maxsize=4096)  # bounded: paths come from clients; a hit is a dict lookup instead of URL resolution
+def _resolves_to_stored_view(path: str, urlconf: str | None) -> bool:
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    return bool(getattr(getattr(match.func, "view_class", None), "serves_stored_rows", False))
+
+
+def _modified(request: HttpRequest) -> float:
+    """The newest ``last_modified`` the view reported, else now."""
+    last_modified = collected_last_modified(request)
+    return last_modified.timestamp() if last_modified is not None else time.time()
+
+
 def strong_etag(content: bytes) -> str:
-    return '"' + hashlib.sha256(content).hexdigest()[:40] + '"'
+    return etag_of(hashlib.sha256(content).hexdigest())
 
 
 def _refuses_caching(response: HttpResponse) -> bool:
@@ -89,6 +119,8 @@ class ApiCacheMiddleware:
             or path.startswith(NEVER_CACHED_PREFIXES)
         ):
             return self.get_response(request)
+        if serves_stored_rows(request):
+            return self._serve_stored(request)
         storable = not path.startswith(NOT_STORED_PREFIXES)
         key = entry_key(response_variant(request)) if storable else ""
         stamp = None
@@ -102,8 +134,7 @@ class ApiCacheMiddleware:
         if response.status_code != 200 or response.streaming or _refuses_caching(response):
             return response
         tags = sorted(collected_tags(request))
-        last_modified = collected_last_modified(request)
-        modified = last_modified.timestamp() if last_modified is not None else time.time()
+        modified = _modified(request)
         valid_until = next_visibility_change(stamp) if contains_articles(tags) else None
         etag = self._decorate(response, tags, modified, valid_until)
         if stamp is not None and tags:
@@ -113,9 +144,26 @@ class ApiCacheMiddleware:
         response["X-Cache"] = "miss"
         return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
 
+    def _serve_stored(self, request: HttpRequest) -> HttpResponse:
+        """A view that reads stored rows is already one indexed lookup in PostgreSQL: a response store in front of
+        it would add round trips (entry, tag versions, write-back) and a second copy that can go stale. Its
+        response only gets validators and cache headers; the view reports how long it stays true by the clock
+        (:func:`api.caching.tag_response`'s ``valid_until``: an article's ``expire_at``, or for responses that
+        list articles the next moment one appears or disappears)."""
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming or _refuses_caching(response):
+            return response
+        tags = sorted(collected_tags(request))
+        modified = _modified(request)
+        bound = collected_valid_until(request)
+        valid_until = bound.timestamp() if bound is not None else None
+        etag = self._decorate(response, tags, modified, valid_until)
+        response["X-Cache"] = "stored"
+        return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
+
     @staticmethod
     def _decorate(response: HttpResponse, tags: list[str], modified: float, valid_until: float | None) -> str:
-        etag = strong_etag(response.content)
+        etag = response.get("ETag") or strong_etag(response.content)  # a stored detail brings its own
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
         if not response.has_header("Cache-Control"):

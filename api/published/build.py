@@ -8,6 +8,7 @@ the full-text document — without writing anything.
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,7 @@ class Built:
     slug: str
     path: str
     detail_json: bytes
+    detail_gzip: bytes
     summary_json: bytes
     content_hash: str
     cache_tags: list[str]
@@ -110,6 +112,7 @@ def build(kind: ContentKind, obj: Any) -> Built:
         slug=obj.slug,
         path=kind.frontend_path(obj),
         detail_json=detail_json,
+        detail_gzip=gzip.compress(detail_json, mtime=0),  # mtime 0: the same bytes for the same JSON
         summary_json=encode(summary),
         content_hash=hashlib.sha256(detail_json).hexdigest(),
         cache_tags=sorted(collected_tags(collector) | {kind.tag(obj.pk)}),  # lists add their own list tag
@@ -145,6 +148,8 @@ def _article_extra(article: Any, detail: dict, built: Built) -> None:
         "page_id": article.pk,
         "revision_id": article.live_revision_id,
         "tree_path": article.path,
+        "go_live_at": article.go_live_at,
+        "expire_at": article.expire_at,
         "title": article.title,
         "last_updated": getattr(stamps, "last_updated_at", None),
         "first_published": getattr(stamps, "first_published_at", None),

@@ -25,8 +25,15 @@ class StoredRepresentation(models.Model):
     )
     revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     tree_path = models.CharField(max_length=255, blank=True)  # articles: earliest in tree wins a slug clash
+    # Articles: the page's window as built. Visibility is still decided on the joined page at read time; these
+    # indexed copies only tell responses (and shared caches) when the next article appears or disappears.
+    go_live_at = models.DateTimeField(null=True, blank=True)
+    expire_at = models.DateTimeField(null=True, blank=True)
 
     detail_json = models.BinaryField()
+    # The detail gzip-compressed once at build time (served to clients that accept gzip; empty: compress per
+    # response as before), so a read never spends CPU compressing the same bytes again.
+    detail_gzip = models.BinaryField(default=b"", blank=True)
     summary_json = models.BinaryField()
     content_hash = models.CharField(max_length=64)
     cache_tags = models.JSONField(default=list)
@@ -64,6 +71,8 @@ class StoredRepresentation(models.Model):
             models.Index(fields=["kind", "-first_published", "-object_id"], name="api_stored_first_idx"),
             models.Index(fields=["kind", "state", "city_key"], name="api_stored_place_idx"),
             models.Index(fields=["kind", "latitude", "longitude"], name="api_stored_geo_idx"),
+            models.Index(fields=["kind", "expire_at"], name="api_stored_expire_idx"),
+            models.Index(fields=["kind", "go_live_at"], name="api_stored_go_live_idx"),
         ]
 
     def __str__(self) -> str:

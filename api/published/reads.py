@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import DateTimeField, F, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
 from .build import REPRESENTATION_VERSION, build_key
 from .models import StoredRepresentation
+from .prepared import PreparedQuery
 from .rebuild import flush_pending, rebuild
 
 FRESHNESS_FIELDS = ("kind", "object_id", "representation_version", "build_key", "valid_until")
@@ -39,6 +40,32 @@ def published(kind: str) -> QuerySet:
     return StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
 
 
+def next_window_change(now: Any = None) -> dict[str, Subquery]:
+    """Annotations giving, on every row of a query, the next moment any stored article appears (``go_live_at``)
+    or disappears (``expire_at``) by the clock alone: two index probes that PostgreSQL runs once per query.
+
+    A response listing articles is true until the earlier of the two (:func:`window_bound`); shared caches are
+    told not to keep it longer. Which rows are visible is still decided by :func:`visible_q` at read time."""
+    now = now or timezone.now()
+    articles = StoredRepresentation.objects.filter(kind="article")
+    return {
+        "next_go_live": Subquery(articles.filter(go_live_at__gt=now).order_by("go_live_at").values("go_live_at")[:1]),
+        "next_expiry": Subquery(articles.filter(expire_at__gt=now).order_by("expire_at").values("expire_at")[:1]),
+    }
+
+
+def window_bound(row: Any) -> Any:
+    """The earlier of the moments :func:`next_window_change` annotated on ``row`` (None when neither is set)."""
+    moments = [moment for moment in (row.next_go_live, row.next_expiry) if moment is not None]
+    return min(moments) if moments else None
+
+
+def article_window_bound() -> Any:
+    """:func:`window_bound` on its own (one query), for responses that do not list stored rows of one query."""
+    row = StoredRepresentation.objects.annotate(**next_window_change()).only("id").first()
+    return window_bound(row) if row is not None else None
+
+
 def is_current(row: Any, now: Any = None) -> bool:
     now = now or timezone.now()
     return (
@@ -48,16 +75,33 @@ def is_current(row: Any, now: Any = None) -> bool:
     )
 
 
-def find_detail(kind: str, slug: str) -> StoredRepresentation | None:
-    """The public row of ``kind`` with ``slug`` (articles: earliest in the tree on a clash), fresh."""
-    for _ in range(3):
-        row = (
-            published(kind)
-            .filter(slug=slug)
-            .only("detail_json", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
-            .order_by("tree_path", "object_id")
-            .first()
+def _detail_query(kind: str) -> PreparedQuery:
+    expires = F("page__expire_at") if kind == "article" else Value(None, output_field=DateTimeField())
+
+    def make(now: Any, slug: str) -> QuerySet:
+        return (
+            StoredRepresentation.objects.filter(kind=kind, slug=slug)
+            .filter(visible_q(kind, now))
+            .only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
+            .annotate(expires=expires)
+            .order_by("tree_path", "object_id")[:1]
         )
+
+    return PreparedQuery(f"detail:{kind}", make)
+
+
+_DETAIL_QUERIES: dict[str, PreparedQuery] = {}
+
+
+def find_detail(kind: str, slug: str) -> Any:
+    """The public row of ``kind`` with ``slug`` (articles: earliest in the tree on a clash), fresh: one prepared
+    query. The row carries ``expires``: when it stops being public by the clock alone (an article's
+    ``expire_at``)."""
+    flush_pending()
+    query = _DETAIL_QUERIES.get(kind) or _DETAIL_QUERIES.setdefault(kind, _detail_query(kind))
+    for _ in range(3):
+        rows = query.compiled(StoredRepresentation).run(timezone.now(), slug)
+        row = rows[0] if rows else None
         if row is None or is_current(row):
             return row
         rebuild(kind, row.object_id)

@@ -49,6 +49,7 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
         "slug": built.slug,
         "path": built.path,
         "detail_json": built.detail_json,
+        "detail_gzip": built.detail_gzip,
         "summary_json": built.summary_json,
         "content_hash": built.content_hash,
         "cache_tags": built.cache_tags,

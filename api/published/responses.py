@@ -10,8 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
+from django.utils.cache import patch_vary_headers
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.settings import api_settings
+
+from ..caching.tags import etag_of
 
 
 class RawJSON(bytes):
@@ -44,6 +49,24 @@ def decode(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [decode(item) for item in value]
     return value
+
+
+def detail_response(request: Any, detail_json: bytes, detail_gzip: bytes, content_hash: str) -> HttpResponse | None:
+    """The stored detail as it is (gzip-compressed at build time when the client accepts gzip), with its ETag
+    from the stored hash; None when the negotiated format needs DRF's renderers (browsable API, indent)."""
+    renderer = getattr(request, "accepted_renderer", None)
+    if not isinstance(renderer, StoredJSONRenderer) or "indent" in (request.accepted_media_type or ""):
+        return None
+    etag = etag_of(content_hash)
+    if detail_gzip and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        response = HttpResponse(detail_gzip, content_type=renderer.media_type)
+        response["Content-Encoding"] = "gzip"
+        response["ETag"] = "W/" + etag  # another encoding of the same JSON: weak, as GZipMiddleware would mark it
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
+    response = HttpResponse(detail_json, content_type=renderer.media_type)
+    response["ETag"] = etag
+    return response
 
 
 class StoredJSONRenderer(JSONRenderer):

@@ -18,9 +18,17 @@ from ..caching import tag_response
 from ..filters import StrictFilterBackend, check_parameters
 from ..filters.base import SLUG_PATTERN
 from ..pagination import StrictPageNumberPagination
-from ..published.reads import FRESHNESS_FIELDS, find_detail, published, refresh
+from ..published.reads import (
+    FRESHNESS_FIELDS,
+    article_window_bound,
+    find_detail,
+    next_window_change,
+    published,
+    refresh,
+    window_bound,
+)
 from ..published.registry import BY_KEY
-from ..published.responses import RawJSON, stored_renderers
+from ..published.responses import RawJSON, detail_response, stored_renderers
 
 SUMMARY_FIELDS = ("summary_json", "last_modified", *FRESHNESS_FIELDS)
 
@@ -36,6 +44,7 @@ class PublicListView(GenericAPIView):
     # Stored summaries of one kind (``kind``), filtered and ordered on stored columns and facets.
 
     kind: str = ""
+    serves_stored_rows = True  # api.caching.middleware: no response store in front of one indexed lookup
     pagination_class = StrictPageNumberPagination
     filter_backends = [StrictFilterBackend]
     renderer_classes = stored_renderers()
@@ -48,12 +57,18 @@ class PublicListView(GenericAPIView):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
+        lists_articles = self.kind == "article" and hasattr(queryset, "annotate")
         if hasattr(queryset, "only"):
             queryset = queryset.only(*SUMMARY_FIELDS)
+        if lists_articles:
+            queryset = queryset.annotate(**next_window_change())
         page = self.paginate_queryset(queryset)
         if refresh(page):
             page = self.paginate_queryset(queryset)
         kind = BY_KEY[self.kind]
+        if lists_articles:
+            bound = window_bound(page[0]) if page else article_window_bound()
+            tag_response(request, [], valid_until=bound)
         tag_response(request, [kind.list_tag, *(kind.tag(row.object_id) for row in page)])
         for row in page:
             if row.last_modified:
@@ -65,6 +80,7 @@ class PublicDetailView(GenericAPIView):
     """One public object by slug; a malformed, unknown or hidden slug is the same 404."""
 
     kind: str = ""
+    serves_stored_rows = True
     pagination_class = None
     filter_backends: list = []
     lookup_field = "slug"
@@ -81,5 +97,6 @@ class PublicDetailView(GenericAPIView):
         row = find_detail(self.kind, slug)
         if row is None:
             raise not_found()
-        tag_response(request, row.cache_tags, row.last_modified)
-        return Response(RawJSON(row.detail_json))
+        tag_response(request, row.cache_tags, row.last_modified, valid_until=row.expires)
+        stored = detail_response(request, row.detail_json, row.detail_gzip, row.content_hash)
+        return stored if stored is not None else Response(RawJSON(row.detail_json))

@@ -28,6 +28,7 @@ from ..errors import InvalidParameter
 from ..filters import check_parameters
 from ..pagination import StrictPageNumberPagination
 from ..published.models import StoredRepresentation
+from ..published.reads import article_window_bound
 from ..published.registry import BY_KEY, KIND_KEYS
 from ..search import MAX_QUERY_LENGTH, normalise_query, ranked
 from ..serializers import SearchResultSerializer, error_responses
@@ -78,6 +79,7 @@ def search_all(text: str, types: list[str]) -> list[dict]:
     )
 )
 class SearchView(GenericAPIView):
+    serves_stored_rows = True  # api.caching.middleware: ranked straight from the stored rows, no response store
     pagination_class = StrictPageNumberPagination
     filter_backends: list = []
 
@@ -100,6 +102,8 @@ class SearchView(GenericAPIView):
             raise InvalidParameter("type", f"'type' must be {', '.join(KIND_KEYS[:-1])} or {KIND_KEYS[-1]}.")
         results = search_all(text, [kind] if kind else KIND_KEYS)
         page = self.paginate_queryset(results)
+        if kind in (None, "article"):
+            tag_response(request, [], valid_until=article_window_bound())
         tag_response(
             request, [*(BY_KEY[key].list_tag for key in KIND_KEYS), *(BY_KEY[r["type"]].tag(r["id"]) for r in page)]
         )

@@ -1,4 +1,8 @@
-"""HTTP caching: validators, 304s, cache tags, the shared response cache and its invalidation by publish."""
+"""HTTP caching: validators, 304s, cache tags, the shared response cache and its invalidation by publish.
+
+Details, lists and search read stored representations directly (``X-Cache: stored``, one query, no response
+store in front); the response store serves everything else (routes, sitemap, vocabularies, the change feed),
+which is what the cache-hit tests here use: the route of a clinician's page."""
 
 from __future__ import annotations
 
@@ -26,6 +30,25 @@ def detail_url(provider) -> str:
     return f"/api/v1/providers/{provider.slug}/"
 
 
+def route_url(provider) -> str:
+    """A response-store endpoint that depends on ``provider`` (its frontend route)."""
+    return f"/api/v1/routes/?path=/providers/{provider.slug}/"
+
+
+def test_a_stored_detail_is_one_query_and_never_the_response_store(api_client, provider):
+    api_client.get(detail_url(provider))
+    with CaptureQueriesContext(connection) as queries:
+        first = api_client.get(detail_url(provider))
+        second = api_client.get(detail_url(provider))
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("stored", "stored")
+    assert first.content == second.content and first["ETag"] == second["ETag"]
+    statements = [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
+    content = [sql for sql in statements if "verity_cache" not in sql]  # the throttle counter lives there
+    assert len(content) == 2 and all("api_storedrepresentation" in sql for sql in content), "\n".join(statements)
+    assert not any("api:resp:" in sql or "api_cachetagversion" in sql for sql in statements)
+
+
 def test_a_public_response_carries_validators_cache_control_and_tags(api_client, provider, settings):
     response = api_client.get(detail_url(provider))
 
@@ -41,8 +64,8 @@ def test_a_public_response_carries_validators_cache_control_and_tags(api_client,
 
 
 def test_the_second_request_is_served_from_the_shared_cache_with_the_same_bytes(api_client, provider):
-    first = api_client.get(detail_url(provider))
-    second = api_client.get(detail_url(provider))
+    first = api_client.get(route_url(provider))
+    second = api_client.get(route_url(provider))
 
     assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert first.content == second.content
@@ -52,10 +75,10 @@ def test_the_second_request_is_served_from_the_shared_cache_with_the_same_bytes(
 
 
 def test_a_warm_cache_hit_is_confirmed_by_one_query_on_the_tag_versions(api_client, provider):
-    api_client.get(detail_url(provider))  # warm up
+    api_client.get(route_url(provider))  # warm up
 
     with CaptureQueriesContext(connection) as queries:
-        response = api_client.get(detail_url(provider))
+        response = api_client.get(route_url(provider))
 
     assert response["X-Cache"] == "hit"
     # The test settings keep the cache itself in the database too (the entry and the throttle counter); apart
@@ -89,15 +112,17 @@ def redis_cache(settings):
 
 
 def test_a_warm_cache_hit_makes_one_sql_query_with_redis(api_client, provider, redis_cache, django_assert_num_queries):
-    first = api_client.get(detail_url(provider))
+    first = api_client.get(route_url(provider))
     assert first["X-Cache"] == "miss"
 
     with django_assert_num_queries(2):  # one tag-version check per hit
-        second = api_client.get(detail_url(provider))
-        not_modified = api_client.get(detail_url(provider), HTTP_IF_NONE_MATCH=first["ETag"])
+        second = api_client.get(route_url(provider))
+        not_modified = api_client.get(route_url(provider), HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert (second["X-Cache"], second.content) == ("hit", first.content)
     assert not_modified.status_code == 304
+    with django_assert_num_queries(1):  # a stored detail: its one SELECT, nothing from Redis decides anything
+        assert api_client.get(detail_url(provider))["X-Cache"] == "stored"
 
 
 @pytest.mark.parametrize("warm", [False, True], ids=["built", "cached"])
@@ -132,14 +157,17 @@ def test_a_response_cached_before_a_publish_is_not_served_after_it(
     api_client, provider, django_capture_on_commit_callbacks
 ):
     before = api_client.get(detail_url(provider))
-    assert api_client.get(detail_url(provider))["X-Cache"] == "hit"
+    route = api_client.get(route_url(provider))
+    assert api_client.get(route_url(provider))["X-Cache"] == "hit"
 
     provider.job_title = "Psychiatric nurse practitioner"
     with django_capture_on_commit_callbacks(execute=True):
         provider.save_revision().publish()
 
+    assert api_client.get(route_url(provider))["X-Cache"] == "miss"
+    assert api_client.get(route_url(provider)).json() == route.json()
     after = api_client.get(detail_url(provider))
-    assert after["X-Cache"] == "miss"
+    assert after["X-Cache"] == "stored"
     assert after.json()["job_title"] == "Psychiatric nurse practitioner"
     assert after["ETag"] != before["ETag"]
     assert api_client.get(detail_url(provider), HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 200
@@ -162,7 +190,6 @@ def test_publishing_an_article_refreshes_its_reviewers_cached_profile(api_client
     reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
     url = "/api/v1/providers/michael-vines/"
     assert api_client.get(url).json()["articles_reviewed"] == []
-    assert api_client.get(url)["X-Cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
         factories.published_article(reviewer, slug="iop-for-depression")
@@ -185,22 +212,31 @@ def test_editing_a_vocabulary_term_refreshes_responses_that_show_it(api_client, 
 
 
 def test_invalidation_is_precise(api_client, provider, django_capture_on_commit_callbacks):
+    """A publish rebuilds and purges what shows that object, not its neighbours (stored row and cache tag)."""
+    from api.caching import versions
+    from api.published.models import StoredRepresentation
+
     other = ProviderFactory(name="Natalie Foster", publish=True)
-    api_client.get(detail_url(provider))
-    api_client.get(detail_url(other))
+    built = dict(StoredRepresentation.objects.filter(kind="provider").values_list("object_id", "built_at"))
+    tags = versions.read([f"provider-{provider.pk}", f"provider-{other.pk}"])
 
     with django_capture_on_commit_callbacks(execute=True):
         provider.save_revision().publish()
 
-    assert api_client.get(detail_url(provider))["X-Cache"] == "miss"
-    assert api_client.get(detail_url(other))["X-Cache"] == "hit"
+    rebuilt = dict(StoredRepresentation.objects.filter(kind="provider").values_list("object_id", "built_at"))
+    moved = versions.read([f"provider-{provider.pk}", f"provider-{other.pk}"])
+    assert rebuilt[provider.pk] > built[provider.pk] and rebuilt[other.pk] == built[other.pk]
+    assert moved[f"provider-{provider.pk}"] > tags[f"provider-{provider.pk}"]
+    assert moved[f"provider-{other.pk}"] == tags[f"provider-{other.pk}"]
 
 
 def test_equivalent_query_strings_share_one_entry(api_client):
-    TreatmentCenterFactory(publish=True)
-    first = api_client.get("/api/v1/centers/?state=AZ&page_size=5")
-    second = api_client.get("/api/v1/centers/?page_size=5&state=AZ")
-    third = api_client.get("/api/v1/centers/?page_size=6&state=AZ")
+    from tests.factories.providers import TopicFactory
+
+    TopicFactory()
+    first = api_client.get("/api/v1/vocabularies/topics/?page=1&page_size=5")
+    second = api_client.get("/api/v1/vocabularies/topics/?page_size=5&page=1")
+    third = api_client.get("/api/v1/vocabularies/topics/?page_size=6&page=1")
 
     assert first.status_code == 200
     assert (first["X-Cache"], second["X-Cache"], third["X-Cache"]) == ("miss", "hit", "miss")
@@ -248,10 +284,10 @@ def test_tag_response_accepts_drf_requests_and_keeps_the_newest_date(rf):
 
 @pytest.mark.parametrize("origin", ["https://evil.test", "null", "https://app.example.com.evil.test"])
 def test_foreign_origins_get_no_cors_grant_even_from_the_cache(api_client, provider, origin):
-    allowed = api_client.get(detail_url(provider), HTTP_ORIGIN="https://app.example.com")
+    allowed = api_client.get(route_url(provider), HTTP_ORIGIN="https://app.example.com")
     assert allowed["Access-Control-Allow-Origin"] == "https://app.example.com"
 
-    response = api_client.get(detail_url(provider), HTTP_ORIGIN=origin)
+    response = api_client.get(route_url(provider), HTTP_ORIGIN=origin)
 
     assert response["X-Cache"] == "hit"
     assert "Access-Control-Allow-Origin" not in response
