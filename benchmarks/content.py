@@ -65,3 +65,18 @@ def ensure_articles(count: int) -> list[int]:
     return list(
         ArticlePage.objects.filter(slug__startswith="bench-article-").order_by("slug").values_list("id", flat=True)
     )
+
+
+def publish_edit(article_id: int, title: str) -> None:
+    """A new revision with ``title``, signed off by the article's reviewers and published (the gate's path)."""
+    from pages.models import ArticlePage
+    from pages.review.services import publish_signed, record_signoff
+
+    with transaction.atomic():
+        article = ArticlePage.objects.get(pk=article_id)
+        reviewers = reviewers_of(article) or reviewers_of(demo_article())
+        article.title = title
+        revision = article.save_revision()
+        for reviewer in reviewers:
+            record_signoff(revision, reviewer, "approved", attestation=True, note="Benchmark edit.")
+        publish_signed(revision)

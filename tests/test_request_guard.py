@@ -8,7 +8,6 @@ import socket
 import time
 
 import pytest
-from django.core.cache import cache
 
 from api.caching.throttling import client_address, parse_rate, throttle_wait
 from api.middleware import MAX_HEADER_FIELD_BYTES, validate_headers, validate_host, validate_raw_request
@@ -137,12 +136,44 @@ def test_client_address(rf, settings, trusted, header, expected):
 
 
 def test_the_counter_stays_one_small_value_at_high_rates(rf, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from api.caching.models import RequestCounter
+
     settings.API_THROTTLE_RATE = "100000/day"
     request = rf.get("/api/v1/topics/", REMOTE_ADDR="192.0.2.44")
-    for _ in range(200):
+    for _ in range(199):
         assert throttle_wait(request) is None
+    with CaptureQueriesContext(connection) as queries:
+        assert throttle_wait(request) is None
+    statements = [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
+    assert len(statements) == 1, statements  # one upsert per request, whatever the count (savepoint: test txn)
     window = int(time.time() // 86400)
-    assert cache.get(f"api:throttle:v2:192.0.2.44:86400:{window}") == 200
+    (counter,) = RequestCounter.objects.filter(key__endswith=f"api:throttle:v2:192.0.2.44:86400:{window}")
+    assert counter.count == 200
+
+
+def test_with_redis_a_count_is_one_pipelined_round_trip(rf, settings):
+    import redis
+
+    url = "redis://127.0.0.1:6379/3"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip(f"needs Redis at {url}")
+    prefix = f"verity-test-{time.time_ns()}"
+    settings.CACHES = {
+        "default": {"BACKEND": "api.caching.backends.FailOpenRedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
+    }
+    settings.API_THROTTLE_RATE = "3/day"
+    request = rf.get("/api/v1/topics/", REMOTE_ADDR="192.0.2.45")
+    assert [throttle_wait(request) for _ in range(3)] == [None, None, None]
+    assert throttle_wait(request) >= 1
+    client = redis.Redis.from_url(url)
+    (key,) = client.keys(f"{prefix}:*")
+    assert int(client.get(key)) == 4 and 0 < client.ttl(key) <= 86401
+    client.delete(key)
 
 
 def test_with_the_cache_unreachable_the_throttle_fails_open_and_logs_once(client, settings, caplog):

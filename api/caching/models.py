@@ -25,3 +25,17 @@ class CacheTagVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tag}@{self.version}"
+
+
+class RequestCounter(models.Model):
+    """A rate-limit window's request count (see :mod:`api.caching.counters`); only used without Redis."""
+
+    key = models.CharField(max_length=250, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        app_label = "api"
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.count}"

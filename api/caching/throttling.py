@@ -4,8 +4,9 @@
   each append the address they received the request from to ``X-Forwarded-For``: then the client is the N-th
   entry from the right. Entries further left are whatever the client sent and are never used, so a forged
   header changes nothing. IPv6 clients are counted per /64 (one subscriber's allocation).
-* One fixed-window counter per client and window (``cache.add`` then ``cache.incr``): O(1) time and space,
-  whatever the rate. Counters are shared through ``CACHES['default']``, so every worker counts together.
+* One fixed-window counter per client and window, counted in one round trip (Redis: a pipelined INCR and
+  EXPIRE; the database cache: one upsert in :mod:`api.caching.counters`): O(1) time and space, whatever the
+  rate. Counters are shared through ``CACHES['default']``, so every worker counts together.
 * The cache is an accelerator here too: when it is unavailable the fail-open backend drops the counter, and
   the request is allowed (:mod:`api.caching.backends` logs the outage).
 
@@ -20,6 +21,7 @@ import math
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -81,6 +83,18 @@ def client_address(request: HttpRequest) -> str:
     return _network_id(hops[-trusted]) or remote
 
 
+def count_hit(cache: Any, key: str, timeout: int) -> int | None:
+    """The window's count after this request: one round trip with Verity's backends (``count_hit``), else
+    ``add`` then ``incr`` (any Django cache); None when the count is unavailable."""
+    if hasattr(cache, "count_hit"):
+        return cache.count_hit(key, timeout)
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        return None
+
+
 def throttle_wait(request: HttpRequest) -> int | None:
     """Seconds until ``request``'s client may send again (>= 1) when over the rate; None when allowed."""
     rate = parse_rate(getattr(settings, "API_THROTTLE_RATE", "600/min"))
@@ -89,12 +103,7 @@ def throttle_wait(request: HttpRequest) -> int | None:
     now = time.time()
     window = int(now // rate.seconds)
     key = f"{_KEY_PREFIX}{client_address(request)}:{rate.seconds}:{window}"
-    cache = caches[CACHE_ALIAS]
-    cache.add(key, 0, timeout=rate.seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr, or the cache is unavailable: allow
-        return None
-    if count <= rate.requests:
+    count = count_hit(caches[CACHE_ALIAS], key, rate.seconds + 1)
+    if count is None or count <= rate.requests:  # None: the cache is unavailable, allow
         return None
     return max(1, math.ceil((window + 1) * rate.seconds - now))
