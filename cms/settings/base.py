@@ -231,6 +231,8 @@ API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/min")
 # Proxies in front of the app that each append the client address to X-Forwarded-For (0: use the socket peer).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 API_MAX_PAGE_SIZE = 100
+# Search ranks at most this many matches per type (the most recently updated): bounded work per request.
+SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 1000)
 
 # Clinical review policy.
 REVIEW_CADENCE_MONTHS = env_int("REVIEW_CADENCE_MONTHS", 12)

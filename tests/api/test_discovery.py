@@ -118,3 +118,21 @@ def test_search_never_finds_hidden_content(seed, api_client):
     ProviderFactory(name="Quokka Person", slug="quokka-person", draft=True)
     TreatmentCenterFactory(name="Quokka Place", slug="quokka-place", draft=True)
     assert api_client.get("/api/v1/search/", {"q": "Quokka"}).json()["count"] == 0
+
+
+def test_search_ranks_a_bounded_number_of_candidates_the_most_recently_updated(seed, api_client, settings):
+    """Bounded work per request: only SEARCH_CANDIDATES matches per type are ranked, the newest first."""
+    from api.published.models import StoredRepresentation
+
+    for number in range(3):
+        public_article(title=f"Quokka care {number}", slug=f"quokka-care-{number}", summary="Quokka quokka.")
+    newest = list(
+        StoredRepresentation.objects.filter(kind="article", slug__startswith="quokka-care-")
+        .order_by("-last_updated", "-object_id")
+        .values_list("slug", flat=True)
+    )
+    settings.SEARCH_CANDIDATES = 2
+
+    found = [r["slug"] for r in api_client.get("/api/v1/search/", {"q": "quokka", "type": "article"}).json()["results"]]
+
+    assert sorted(found) == sorted(newest[:2])
