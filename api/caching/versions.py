@@ -33,6 +33,13 @@ def is_current(built_at: int, tags: Iterable[str]) -> bool:
     return clock >= built_at and all(version <= built_at for version in versions.values())
 
 
+def lock_clock() -> None:
+    """Take the clock row's lock for the rest of the transaction (what :func:`bump` takes first anyway), so code
+    that will both lock other rows and invalidate tags can take its locks in the one order: clock first."""
+    if transaction.get_connection().in_atomic_block:
+        list(CacheTagVersion.objects.select_for_update().filter(tag=CLOCK_TAG).values_list("pk", flat=True))
+
+
 def bump(tags: Iterable[str]) -> int:
     """Invalidate ``tags`` as part of the current transaction; returns the new clock value."""
     tags = sorted(set(tags) - {CLOCK_TAG})

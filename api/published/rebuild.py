@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..caching import invalidate_tags
+from ..caching.versions import lock_clock
 from .build import REPRESENTATION_VERSION, USES, build, build_key
 from .models import RepresentationFacet, StoredRepresentation
 from .registry import BY_KEY, KINDS, ContentKind, kind_for
@@ -38,6 +39,10 @@ def label_of(model: Any) -> str:
 def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
     """Build and store the row of one object, or remove it when the object is not public (any time window)."""
     kind = BY_KEY[kind_key]
+    # Lock order: the invalidation clock, then stored rows. A reader that finds a row stale rebuilds it while a
+    # publish may be running; publishes take the clock first (content events invalidate their tags early), so
+    # taking the stored row first here deadlocked against them.
+    lock_clock()
     obj = kind.buildable().filter(pk=pk).first()
     if obj is None:
         remove(kind, [pk])
@@ -72,6 +77,7 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
 
 
 def remove(kind: ContentKind, pks: Iterable[Any]) -> None:
+    lock_clock()  # the same lock order as rebuild()
     rows = StoredRepresentation.objects.filter(kind=kind.key, object_id__in=list(pks))
     found = list(rows.values_list("pk", "object_id"))
     if not found:
