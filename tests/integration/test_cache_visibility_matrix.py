@@ -106,4 +106,3 @@ def api_servers(tmp_path, transactional_db):
     finally:
         servers.stop()
         delete_redis_keys(env["REDIS_URL"], env["CACHE_KEY_PREFIX"])
-
