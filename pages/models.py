@@ -2,38 +2,53 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from api import paths
 
 from .blocks import ArticleBodyBlock, cited_reference_errors
 from .fields import StreamField
 from .forms import ArticlePageForm
 
 
-class HeadlessPageMixin:
-    """The public site is the headless frontend, so the CMS host never renders a page publicly.
+class HeadlessPage(Page):
+    """Links to a page lead to the headless frontend, the only public site.
 
-    Wagtail's page serving ("View live", a visitor on the CMS host) redirects to the page's frontend URL, where the API's visibility rules decide what is shown: there is no second public read
-    path to keep in step with ``pages.review.visibility``.
+    The CMS host serves no page (``cms.urls.no_public_pages`` answers 404 for every page URL). Wagtail builds
+    every link to a page from ``get_url_parts``: the admin's "View live" (page listing, the edit header's
+    "Live" tag, the "published" message), workflow e-mails and preview requests. Here that is the page's
+    frontend URL: ``FRONTEND_BASE_URL`` plus the path the API hands out (``api.paths.page_path``). With no
+    frontend base URL the page has no URL, and Wagtail shows no "View live" link.
     """
 
-    def frontend_url(self, request: HttpRequest | None = None) -> str:
-        url_parts = self.get_url_parts(request)  # type: ignore[attr-defined]
-        path = url_parts[2] if url_parts else "/"
-        return f"{settings.FRONTEND_BASE_URL}{path}"
+    def get_url_parts(self, request: HttpRequest | None = None) -> tuple[Any, ...] | None:
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None  # not below any site: Wagtail's "not routable"
+        if not settings.FRONTEND_BASE_URL:
+            return (parts[0], None, None)  # no URL, but still knows its site (``get_site``)
+        return (parts[0], settings.FRONTEND_BASE_URL, paths.page_path(self.url_path))
 
-    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        # Admin previews do not come here (they call serve_preview with the preview template).
-        return HttpResponseRedirect(self.frontend_url(request))
+    def get_url(self, request: HttpRequest | None = None, current_site: Any = None) -> str | None:
+        # Wagtail shortens a URL on the current site to its path; the frontend is never this host.
+        return self.get_full_url(request)
+
+    url = property(get_url)
+
+    class Meta:
+        abstract = True
 
 
-class HomePage(HeadlessPageMixin, Page):
+class HomePage(HeadlessPage):
     """The site root. Holds article indexes."""
 
     intro = models.TextField(blank=True)
@@ -48,7 +63,7 @@ class HomePage(HeadlessPageMixin, Page):
         verbose_name = "home page"
 
 
-class ArticleIndexPage(HeadlessPageMixin, Page):
+class ArticleIndexPage(HeadlessPage):
     """A section of articles, e.g. /resources/. Clinical review applies to every article below it."""
 
     intro = models.TextField(blank=True)
@@ -62,7 +77,7 @@ class ArticleIndexPage(HeadlessPageMixin, Page):
         verbose_name = "article index"
 
 
-class ArticlePage(HeadlessPageMixin, Page):
+class ArticlePage(HeadlessPage):
     """A long-form health article whose live revision is signed off by clinical reviewers."""
 
     class ChangeKind(models.TextChoices):

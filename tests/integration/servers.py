@@ -99,3 +99,16 @@ def server_environment(**overrides: str) -> dict[str, str]:
     }
     env.update(overrides)
     return env
+
+
+def delete_redis_keys(url: str, prefix: str) -> None:
+    """Remove what a run's servers left in the shared Redis database (their keys share ``prefix``)."""
+    import redis
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    except redis.RedisError:
+        pass

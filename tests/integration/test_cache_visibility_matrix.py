@@ -96,7 +96,7 @@ def test_visibility_holds_across_two_server_processes(api_servers):
 
 @pytest.fixture
 def api_servers(tmp_path, transactional_db):
-    from tests.integration.servers import SERVER_PORTS, Servers, server_environment
+    from tests.integration.servers import SERVER_PORTS, Servers, delete_redis_keys, server_environment
 
     env = server_environment()
     servers = Servers(SERVER_PORTS)
@@ -105,16 +105,4 @@ def api_servers(tmp_path, transactional_db):
         yield servers
     finally:
         servers.stop()
-        _delete_redis_keys(env["REDIS_URL"], env["CACHE_KEY_PREFIX"])
-
-
-def _delete_redis_keys(url: str, prefix: str) -> None:
-    import redis
-
-    try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)
-    except redis.RedisError:
-        pass
+        delete_redis_keys(env["REDIS_URL"], env["CACHE_KEY_PREFIX"])

@@ -20,6 +20,12 @@ def medical_reviewer(db):
     return factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
 
 
+def cms_path(page) -> str:
+    """Where Wagtail would serve the page on the CMS host (its path below the site root; ``page.url`` is the
+    page's frontend URL)."""
+    return page.get_url_parts()[2]
+
+
 @pytest.fixture
 def page_urls(medical_reviewer) -> dict[str, str]:
     factories.article_index()
@@ -33,7 +39,7 @@ def page_urls(medical_reviewer) -> dict[str, str]:
     restricted = factories.published_article(medical_reviewer, title="Restricted article")
     PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="secret")
     urls = {
-        name: ArticlePage.objects.get(pk=page.pk).url
+        name: cms_path(ArticlePage.objects.get(pk=page.pk))
         for name, page in {
             "live": live,
             "draft": draft,
@@ -42,7 +48,7 @@ def page_urls(medical_reviewer) -> dict[str, str]:
             "restricted": restricted,
         }.items()
     }
-    index_url = live.get_parent().url
+    index_url = cms_path(live.get_parent().specific)
     urls.update(unknown=f"{index_url}no-such-article/", index=index_url, home="/")
     assert all(url.startswith("/") and url.endswith("/") for url in urls.values()), urls
     return urls
