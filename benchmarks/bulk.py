@@ -5,8 +5,8 @@ The first copy goes through the normal path (``benchmarks.content``: add_child, 
 set-based SQL, table by table: the page and article rows, the live revision (its JSON patched with the new id,
 slug, title and tree path), the review fingerprint, sign-offs, publication record and stamps, topics, levels
 of care, references and search index entries. Column lists are read from the database, so a column added by
-a migration is copied too. Afterwards the planner statistics are refreshed and any rebuild hook (a management
-command whose name contains ``representation``) is run, then the API's cached lists are invalidated.
+a migration is copied too. Afterwards the clones' stored representations are cloned from the template's (``benchmarks.stored_clone``), the
+planner statistics are refreshed, and the API's cached lists are invalidated.
 
 Usage: ``python -m benchmarks.bulk --articles 10000`` (settings from ``DJANGO_SETTINGS_MODULE``, default
 ``benchmarks.settings`` with ``BENCH_DATABASE_URL``).
@@ -144,17 +144,20 @@ def bulk_articles(count: int, log=print) -> int:
 
 
 def after_bulk_load() -> None:
-    """What a burst of publishes would leave behind: fresh statistics, rebuilt derived data, purged lists."""
-    from django.core.management import call_command, get_commands
+    """What a burst of publishes would leave behind: stored rows for the clones (cloned from the template's,
+    see :mod:`benchmarks.stored_clone`), the clinicians' and centers' rows rebuilt, fresh statistics, purged
+    lists."""
+    from django.core.management import call_command
     from django.db import connection
 
     from api.caching import invalidate_tags
+    from benchmarks.stored_clone import clone_stored_rows
+    from pages.models import ArticlePage
 
+    clone_stored_rows(ArticlePage.objects.get(slug=f"{SLUG_PREFIX}00000").pk)
+    call_command("rebuild_representations", kind=["provider", "center"], no_progress=True, verbosity=0)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    for name in sorted(get_commands()):
-        if "representation" in name:
-            call_command(name)
     invalidate_tags(["articles", "changes"])
 
 
