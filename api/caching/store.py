@@ -116,12 +116,13 @@ def next_visibility_change(stamp: BuildStamp | None = None) -> float | None:
         computed_at, moment = known
         if stamp.articles <= computed_at <= stamp.clock and (moment is None or moment > time.time()):
             return moment
-    moment = _scheduled_visibility_change()
+    moment = scheduled_visibility_change()
     cache.set(_VISIBILITY_KEY, (stamp.clock, moment), timeout=None)
     return moment
 
 
-def _scheduled_visibility_change() -> float | None:
+def scheduled_visibility_change() -> float | None:
+    """POSIX time of the earliest future ``expire_at`` or ``go_live_at`` of a live article (one query)."""
     from pages.models import ArticlePage
 
     now = timezone.now()

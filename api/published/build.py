@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
 
+from ..caching.store import scheduled_visibility_change
 from ..caching.tags import collected_last_modified, collected_tags
 from ..representations.articles import byline_reviewer_ids
 from ..representations.context import ANY, CENTER, IMAGE, PAGE, PROVIDER, noted_references
@@ -65,6 +66,18 @@ def next_midnight() -> datetime.datetime:
     today = timezone.localdate()
     tomorrow = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time.min)
     return timezone.make_aware(tomorrow, timezone.get_current_timezone())
+
+
+def _until_an_article_window_moves() -> datetime.datetime:
+    """Clinicians and centers list articles (articles reviewed, programs' resources): their rows go stale the
+    next time any article appears or disappears by the clock, so the read rebuilds them then, without waiting
+    for the scheduler's unpublish. Article rows are not rebuilt at every such moment: a link from one article
+    to another that expires is dropped when the scheduler unpublishes it (its dependents are rebuilt then)."""
+    moment = scheduled_visibility_change()
+    midnight = next_midnight()
+    if moment is None:
+        return midnight
+    return min(midnight, datetime.datetime.fromtimestamp(moment, tz=datetime.UTC))
 
 
 class Collector:
@@ -117,7 +130,7 @@ def build(kind: ContentKind, obj: Any) -> Built:
         content_hash=hashlib.sha256(detail_json).hexdigest(),
         cache_tags=sorted(collected_tags(collector) | {kind.tag(obj.pk)}),  # lists add their own list tag
         last_modified=collected_last_modified(collector),
-        valid_until=next_midnight(),
+        valid_until=next_midnight() if kind.key == "article" else _until_an_article_window_moves(),
     )
     for label, ids in noted_references(collector).items():
         built.facets |= {(USES + label, pk) for pk in ids}

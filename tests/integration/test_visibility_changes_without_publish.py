@@ -100,3 +100,22 @@ def test_unpublishing_a_never_announced_clinician_purges_cached_lists(api_client
     assert provider.slug not in api_client.get("/api/v1/sitemap/").content.decode()
     assert api_client.get(f"/api/v1/providers/{provider.slug}/").status_code == 404
     assert not ContentEvent.objects.filter(object_id=str(provider.pk)).exists()  # nothing public to withdraw
+
+
+def test_a_clinicians_articles_reviewed_drop_an_article_the_moment_it_expires(
+    api_client, django_capture_on_commit_callbacks
+):
+    """The clinician's stored profile lists the article; it is rebuilt when the article's window closes, on the
+    next read, without waiting for ``publish_scheduled`` to unpublish it."""
+    from tests import factories
+
+    reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    expire_at = timezone.now() + datetime.timedelta(seconds=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = factories.published_article(reviewer, slug="soon-gone", expire_at=expire_at)
+    url = "/api/v1/providers/michael-vines/"
+    assert [item["slug"] for item in api_client.get(url).json()["articles_reviewed"]] == [article.slug]
+
+    time.sleep(max(0.0, (expire_at - timezone.now()).total_seconds()) + 0.2)
+
+    assert api_client.get(url).json()["articles_reviewed"] == []
