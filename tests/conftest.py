@@ -11,7 +11,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from tests import fast_png
+
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pytest_configure(config):
+    fast_png.install()
 
 
 def pytest_collection_modifyitems(config, items):
