@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
+from api.published.rebuild import flush_pending
+
 T = TypeVar("T")
 
 
@@ -26,6 +28,9 @@ def shared_transaction(django_db_blocker: Any, build: Callable[[], T]) -> Iterat
         atomic.__enter__()
         try:
             result = build()
+            # Rebuilds deferred by the build must land in the shared data, not in the first test's savepoint
+            # (where they would be rolled back and lost for every later test).
+            flush_pending()
         except BaseException:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
