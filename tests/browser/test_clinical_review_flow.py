@@ -39,16 +39,16 @@ CHROMIUM_ARGS = [
 NEW_TITLE = "IOP for Depression: What to Expect, How It Works and Who It Helps"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium per module (each test logs in with its own browser context, so no cookies are shared)."""
+@pytest.fixture
+def browser(monkeypatch):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread, which makes Django refuse the (synchronous) ORM
-    # calls the test makes. Allow them for this module's browser tests only: set at import time it would leak
-    # into every subprocess of the run (and `check --deploy` rightly rejects it).
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # calls the test makes. Allow them for this test only: set at import time it would leak into every
+    # subprocess of the run (and `check --deploy` rightly rejects it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
         )
