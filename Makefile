@@ -35,7 +35,7 @@ run: demo ## Serve admin, API and docs on 127.0.0.1:$(PORT) with the worker (web
 	$(BIN)/python manage.py run_worker --interval 1 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL, else SQLite)
+test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL, else SQLite); slow files first (tests/scheduling.py)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install ## Lint and check formatting

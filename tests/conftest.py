@@ -11,7 +11,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from tests import fast_png, scheduling
+
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pytest_configure(config):
+    fast_png.install()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -29,6 +35,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
         if "browser" in item.keywords and not has_chromium:
             item.add_marker(skip_browser)
+    scheduling.slow_files_first(items)
 
 
 def restore_migration_data_after_flush(item) -> None:

@@ -5,11 +5,30 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import seed_content
+from tests.shared_data import shared_transaction
 
 
 @pytest.fixture
 def seed(db):
     return seed_content()
+
+
+@pytest.fixture(scope="module")
+def _seed_for_module(django_db_setup, django_db_blocker):
+    yield from shared_transaction(django_db_blocker, seed_content)
+
+
+@pytest.fixture
+def shared_seed(_seed_for_module, db):
+    """``seed`` built once per module (for modules whose every test reads it; see :mod:`tests.shared_data`),
+    with fresh instances per test, so an in-memory change in one test cannot reach the next."""
+    seed = {name: fresh(value) for name, value in _seed_for_module.items() if name != "providers"}
+    seed["providers"] = {name: fresh(provider) for name, provider in _seed_for_module["providers"].items()}
+    return seed
+
+
+def fresh(instance):
+    return type(instance)._default_manager.get(pk=instance.pk)
 
 
 @pytest.fixture

@@ -14,6 +14,12 @@ from .golden import assert_matches_golden
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def seed(shared_seed):
+    """Every test here reads the seed: built once for the module (tests/api/conftest.py)."""
+    return shared_seed
+
+
 def test_seed_article_detail_matches_golden(seed, api_client):
     response = api_client.get("/api/v1/articles/iop-for-depression/")
     assert response.status_code == 200

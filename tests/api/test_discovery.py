@@ -11,6 +11,12 @@ from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def seed(shared_seed):
+    """Every test here reads the seed: built once for the module (tests/api/conftest.py)."""
+    return shared_seed
+
+
 def route(client, path: str):
     return client.get("/api/v1/routes/", {"path": path})
 

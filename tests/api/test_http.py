@@ -6,6 +6,13 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def seed(shared_seed):
+    """Every test here reads the seed: built once for the module (tests/api/conftest.py)."""
+    return shared_seed
+
+
 URLS = [
     "/api/v1/articles/",
     "/api/v1/articles/iop-for-depression/",
