@@ -28,13 +28,15 @@ WAIT_MS = 30_000
 
 
 class OneRequestAtATimeServer(ThreadedWSGIServer):
-    """The live server, handling one request (static files aside) at a time across its threads.
+    """The live server, handling one request (static files aside) at a time across its threads, as production
+    does: gunicorn runs sync workers (gunicorn.conf.py), one request per process at a time.
 
-    On SQLite the test database lives in memory, shared between connections ("cache=shared"). There, SQLite
-    answers a second connection's write with "database table is locked" at once: WAL, immediate transactions
-    and the busy timeout of the settings do not apply to an in-memory database. Two requests at once (the
-    editor's autosave and "Submit", two editors saving) failed that way. Serialized, they cannot collide.
-    On PostgreSQL the server stays concurrent.
+    Two requests at once (the editor's autosave and "Submit", two editors saving) failed otherwise:
+    * on SQLite the test database lives in memory, shared between connections ("cache=shared"), and SQLite
+      answers a second connection's write with "database table is locked" at once (WAL, immediate transactions
+      and the busy timeout of the settings do not apply to an in-memory database);
+    * on PostgreSQL with a 500: Wagtail's Draftail converter feeds one shared ``HTMLParser`` from both threads
+      ("unexpected call to parse_endtag"). Not a production problem with sync workers; ``runserver`` is threaded.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -55,17 +57,15 @@ class OneRequestAtATimeServer(ThreadedWSGIServer):
 
 @pytest.fixture(scope="session")
 def live_server(django_db_setup: None) -> Iterator[LiveServer]:
-    """pytest-django's live server; on in-memory SQLite, serialized, each thread with a connection of its own.
+    """pytest-django's live server, serving one request at a time, each thread with a connection of its own.
 
-    pytest-django would hand the test thread's connection to every server thread, where two requests at once
-    interleave their transactions on that one connection. Own connections to the shared in-memory database,
-    one request at a time, keep each transaction whole. The server starts after the test database exists
-    (``django_db_setup``): started earlier it would not know the database is in memory.
+    On in-memory SQLite pytest-django would hand the test thread's connection to every server thread, mixing
+    the test's and the requests' transactions on one connection; own connections to the shared in-memory
+    database keep each whole. The server starts after the test database exists (``django_db_setup``).
     """
     server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost", start=False)
-    if server.thread.connections_override:
-        server.thread.connections_override = {}
-        server.thread.server_class = OneRequestAtATimeServer
+    server.thread.connections_override = {}
+    server.thread.server_class = OneRequestAtATimeServer
     server.start()
     yield server
     server.stop()
@@ -120,10 +120,8 @@ def signed_in(browser: Any, live_server: LiveServer) -> Iterator[Any]:
     yield open_page_as
     for context in contexts:
         context.close()
-    in_flight = getattr(live_server.thread.httpd, "one_at_a_time", None)
-    if in_flight is not None:
-        with in_flight:  # taken once every request still being served has finished
-            pass
+    with live_server.thread.httpd.one_at_a_time:  # taken once every request still being served has finished
+        pass
 
 
 def messages_text(page: Any) -> str:

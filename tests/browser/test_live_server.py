@@ -1,8 +1,7 @@
-"""Browser tests run on SQLite too: requests the browser sends at the same time all succeed.
+"""Requests the browser sends at the same time all succeed, on SQLite and on PostgreSQL.
 
-The editor's autosave and "Submit" reach the live server together. On SQLite its threads share one in-memory
-connection; without ``OneRequestAtATimeServer`` (tests/browser/conftest.py) this failed with "database table is
-locked".
+Without ``OneRequestAtATimeServer`` (tests/browser/conftest.py) this failed: on SQLite with "database table is
+locked", on PostgreSQL with a 500 from Wagtail's Draftail converter shared between the server's threads.
 """
 
 from __future__ import annotations
