@@ -72,7 +72,7 @@ def test_a_credential_verification_records_who_defaults_to_today_and_needs_metho
     person.get_by_role("tab", name="Credentials").click()
     row = "#id_credential_holdings-0"
     person.locator(f"{row}-verified_on").fill(today)
-    person.keyboard.press("Escape")  # close the date picker, which would cover the buttons
+    person.locator(f"{row}-verification_source").click()  # a click elsewhere closes the date picker over the buttons
     person.locator(f"{row}-verification_method").select_option("")
     person.locator(f"{row}-verification_source").fill("")
     person.get_by_role("button", name="Save draft").click()
