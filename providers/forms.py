@@ -20,6 +20,24 @@ from .models.credentials import (
 )
 
 
+def _verified_today_by_default(holdings: Any) -> None:
+    """New credential rows start with today's verification date: the extra rows the form shows, and the rows the
+    editor adds in the browser ("Add credential"), which are copies of ``empty_form``. Django builds a new
+    ``empty_form`` on every access, so the date goes in through the formset's ``get_form_kwargs`` (index None)."""
+    for form in holdings.forms:
+        if form.instance.pk is None and "verified_on" in form.fields:
+            form.fields["verified_on"].initial = timezone.localdate
+    form_kwargs_for = holdings.get_form_kwargs
+
+    def get_form_kwargs(index: int | None) -> dict[str, Any]:
+        kwargs = form_kwargs_for(index)
+        if index is None:
+            kwargs["initial"] = {**kwargs.get("initial", {}), "verified_on": timezone.localdate()}
+        return kwargs
+
+    holdings.get_form_kwargs = get_form_kwargs
+
+
 class ProviderAdminForm(WagtailAdminModelForm):
     """Clinician edit form. What decides who may sign off is governed (W7); the verifier comes from the request.
 
@@ -45,9 +63,7 @@ class ProviderAdminForm(WagtailAdminModelForm):
             self.fields["user"].queryset = accounts.distinct().order_by("username")
         holdings = self.formsets.get("credential_holdings")
         if holdings is not None:
-            for form in holdings.forms + [holdings.empty_form]:
-                if form.instance.pk is None and "verified_on" in form.fields:
-                    form.fields["verified_on"].initial = timezone.localdate
+            _verified_today_by_default(holdings)
         if not self.may_manage_credentials:
             self._lock_governed_fields()
 

@@ -14,6 +14,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from ..panels import VerifierPanel
+
 
 class Credential(models.Model):
     """A credential a clinician can hold: a degree, license, designation or certification (MD, LPC-S, PMHNP…)."""
@@ -76,6 +78,7 @@ class CredentialHolding(Orderable):
             [
                 FieldRowPanel([FieldPanel("verified_on"), FieldPanel("verification_method")]),
                 FieldPanel("verification_source"),
+                VerifierPanel(),
             ],
             heading="Verification",
         ),

@@ -1,4 +1,4 @@
-"""From the editor's and the reviewer's seat: requesting changes and teaching validation.
+"""From the editor's and the reviewer's seat: requesting changes, validation that teaches, autosave that speaks up.
 
 Each test asserts what the person sees: the message, the primary action, and never a permission error.
 """
@@ -6,19 +6,14 @@ Each test asserts what the person sees: the message, the primary action, and nev
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from wagtail.models import TaskState
 
 from pages.models import ArticlePage
-from tests.browser.test_clinical_review_flow import browser, log_in, messages_text  # noqa: F401 (fixture)
-from tests.review import factories
+from tests import factories
+from tests.browser.conftest import messages_text
 
-# PostgreSQL only: on SQLite the editor's autosave and "Submit" requests, served by the live server's threads at
-# the same time, fail with "database table is locked".
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def submitted_article(editor, reviewer_user):
@@ -31,15 +26,15 @@ def submitted_article(editor, reviewer_user):
     return ArticlePage.objects.get(pk=page.pk)
 
 
-def test_reviewer_requests_changes_and_is_told_who_gets_them(browser, live_server):  # noqa: F811
+def test_reviewer_requests_changes_and_is_told_who_gets_them(signed_in):
     editor = factories.editor(username="erin.editor", first_name="Erin", last_name="Editor")
     vines = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
     foster = factories.reviewer("clinical", ("LPC",), name="Natalie Foster", slug="natalie-foster")
     article = submitted_article(editor, vines)
 
-    reviewer = log_in(browser, live_server, foster.get_username())
+    reviewer = signed_in(foster)
     # Following the edit link (as in the notification e-mail) lands on the review screen, not the editor.
-    reviewer.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    reviewer.goto(f"/admin/pages/{article.pk}/edit/")
     reviewer.wait_for_url(f"**/admin/review/pages/{article.pk}/")
     assert "“click here” does not say where it goes" in reviewer.locator("[data-reading-level]").inner_text()
 
@@ -51,15 +46,15 @@ def test_reviewer_requests_changes_and_is_told_who_gets_them(browser, live_serve
     changes = reviewer.locator("[data-review-action=reject]")
     changes.locator("textarea[name=note]").fill("Replace “click here” with the destination.")
     changes.get_by_role("button", name="Request changes").click()
-    reviewer.wait_for_url(f"{live_server.url}/admin/")
+    reviewer.wait_for_url("**/admin/")
     assert "Changes requested from Erin Editor" in messages_text(reviewer)
     assert "do not have permission" not in reviewer.content()
     state = TaskState.objects.filter(revision__object_id=str(article.pk)).order_by("-pk").first()
     assert state.status == TaskState.STATUS_REJECTED
 
 
-def test_editor_is_warned_on_save_and_stopped_on_submit_with_the_block_named(browser, live_server):  # noqa: F811
-    factories.editor(username="erin.editor")
+def test_editor_is_warned_on_save_and_stopped_on_submit_with_the_block_named(signed_in):
+    editor_user = factories.editor(username="erin.editor")
     page = factories.draft_article(title="Numbers without sources")
     draft = page.get_latest_revision_as_object()
     draft.body = [
@@ -68,8 +63,8 @@ def test_editor_is_warned_on_save_and_stopped_on_submit_with_the_block_named(bro
     ]
     draft.save_revision()
 
-    editor = log_in(browser, live_server, "erin.editor")
-    editor.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    editor = signed_in(editor_user)
+    editor.goto(f"/admin/pages/{page.pk}/edit/")
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Save draft").click()
     editor.wait_for_load_state()
@@ -77,9 +72,31 @@ def test_editor_is_warned_on_save_and_stopped_on_submit_with_the_block_named(bro
     assert "Saved as a draft, but fix these before submitting for clinical review" in said
     assert "Block 2, Statistic “8.3%”: This statistic needs a source: add a reference below and cite it" in said
 
-    editor.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    editor.goto(f"/admin/pages/{page.pk}/edit/")
     editor.locator("footer").get_by_role("button", name="Submit for clinical review").click()
     editor.wait_for_load_state()
     assert "could not be saved" in messages_text(editor)
     assert "This statistic needs a source" in editor.locator("[data-contentpath=body]").inner_text()
     assert ArticlePage.objects.get(pk=page.pk).current_workflow_state is None  # nothing was submitted
+
+
+def test_autosave_that_cannot_save_says_so_until_a_save_succeeds(signed_in):
+    page = factories.draft_article(title="Autosaved")
+    editor = signed_in(factories.editor())
+    editor.goto(f"/admin/pages/{page.pk}/edit/")
+    alert = editor.locator("#verity-autosave-alert")
+    form, title = editor.locator("#page-edit-form"), editor.locator("#id_title")
+
+    title.fill("")  # autosave posts a draft the server refuses (a title is required)
+    # The event Wagtail's unsaved-changes watcher sends to start an autosave, sent at once: the watcher notices
+    # typing on its own schedule, which a loaded machine stretched past the wait.
+    form.dispatch_event("w-unsaved:add")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("Your latest changes are not saved")
+    expect(alert).to_contain_text("Click “Save draft” to see what needs fixing")
+    assert alert.get_attribute("role") == "alert"  # read out by screen readers, not only shown
+
+    title.fill("Autosaved again")  # the next autosave succeeds: the alert goes away
+    form.dispatch_event("w-unsaved:add")
+    expect(alert).to_have_count(0)
+    assert ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object().title == "Autosaved again"

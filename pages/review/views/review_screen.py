@@ -24,6 +24,7 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState
 
 from ...readability import analyse
+from ..diff import visibly_changed
 from ..gate import article_model
 
 REVIEW_ACTIONS = ("approve", "reject")
@@ -73,9 +74,9 @@ def render_action_form(request: HttpRequest, page: Any, task_state: Any, action:
 
 
 def comparison(page: Any, old: Any, new: Any, request: HttpRequest) -> list[Any]:
-    """Wagtail's revision comparison (``wagtail.admin.compare``) of two versions: only fields that changed."""
+    """Wagtail's revision comparison (``wagtail.admin.compare``) of two versions: only fields visibly changed."""
     panel = page.get_edit_handler().get_bound_panel(instance=page, request=request, form=None)
-    return [diff for diff in (compare(old, new) for compare in panel.get_comparison()) if diff.has_changed()]
+    return [diff for diff in (compare(old, new) for compare in panel.get_comparison()) if visibly_changed(diff)]
 
 
 def statistics(article: Any) -> list[dict[str, Any]]:
