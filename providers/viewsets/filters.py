@@ -11,18 +11,17 @@ from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..models import CredentialHolding, LevelOfCare, Provider, Topic, TreatmentCenter
+from ..models.credentials import expired_q, expiring_q
 from ..validators import US_STATE_CODES
 
 
 def credential_problem_q(problem: str, today: datetime.date | None = None) -> Q:
     """A condition on ``CredentialHolding`` matching the same problems ``CredentialHolding.flags()`` reports."""
     today = today or timezone.localdate()
-    expired = Q(status=CredentialHolding.Status.EXPIRED) | Q(expires_on__lt=today)
     if problem == "expired":
-        return expired
+        return expired_q(today)
     if problem == "expiring":
-        warning_until = today + datetime.timedelta(days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS)
-        return Q(expires_on__gte=today, expires_on__lte=warning_until) & ~Q(status=CredentialHolding.Status.EXPIRED)
+        return expiring_q(today)
     if problem == "unverified":
         return Q(verified_on__isnull=True)
     if problem == "stale":
