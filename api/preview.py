@@ -19,6 +19,8 @@ from django.db.models import Model
 from wagtail.models import Page, Revision, get_default_page_content_type
 from wagtail.permissions import policy_registry
 
+from pages.models import is_article
+
 SALT = "verity.api.preview-token.v1"
 
 
@@ -156,16 +158,10 @@ def represent_preview(obj: Model, revision: Revision, request=None) -> dict:
     from api.representations import represent_detail
 
     data = represent_detail(obj, request)
-    if _is_article(obj) and not Page.objects.filter(pk=obj.pk, live=True, live_revision_id=revision.pk).exists():
+    if is_article(obj) and not Page.objects.filter(pk=obj.pk, live=True, live_revision_id=revision.pk).exists():
         # (The revision's own copy of live/live_revision is what it was when saved: ask the database.)
         mark_article_draft(data, revision)
     return data
-
-
-def _is_article(obj: Model) -> bool:
-    from pages.review.gate import article_model
-
-    return isinstance(obj, article_model())
 
 
 def mark_article_draft(data: dict, revision: Revision) -> None:

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
+from .models import is_article
 from .readability import analyse
 from .reading_report import ReadingLevelReportView
 
@@ -47,15 +48,9 @@ AUTOSAVE_ALERT_JS = """
 """
 
 
-def _is_article(page: Any) -> bool:
-    from .models import ArticlePage
-
-    return isinstance(page, ArticlePage)
-
-
 def _report_after_save(request: HttpRequest, page: Any) -> None:
     """On a full-page save of an article: list content problems (as warnings) and reading-level advice."""
-    if not _is_article(page) or not request.accepts("text/html"):
+    if not is_article(page) or not request.accepts("text/html"):
         return
     problems = getattr(page, "content_warnings", None) or []
     if problems:

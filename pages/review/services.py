@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from pages.models import is_article
+
 from .eligibility import check_reviewer, credential_snapshot
 from .errors import StaleRevisionError
 from .forms import ATTESTATION_LABEL
-from .gate import is_article_revision
 from .hashing import content_hash
 from .models import Publication, SignOff
 from .stamps import recompute
@@ -58,7 +59,7 @@ def record_signoff(
     task_state: Any = None,
     fingerprint: str | None = None,
 ) -> SignOff:
-    if not is_article_revision(revision):
+    if not is_article(revision):
         raise ValueError("Only article revisions are clinically reviewed.")
     if decision not in SignOff.Decision.values:
         raise ValueError(f"Unknown decision {decision!r}; expected one of {', '.join(SignOff.Decision.values)}.")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished
 
+from pages.models import ArticlePage, is_article
 from providers.models.credentials import check_published_credentials
 
 from . import gate
@@ -36,7 +37,7 @@ def gate_revision_save(sender: type, instance: Revision, raw: bool = False, **kw
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and "approved_go_live_at" not in update_fields:
         return
-    if gate.is_article_revision(instance):
+    if is_article(instance):
         gate.check_revision_schedule(instance)
 
 
@@ -64,7 +65,7 @@ def keep_reviewed_revision(sender: type, instance: Revision, raw: bool = False, 
         return
     if update_fields is not None and "content" not in update_fields:
         return
-    if not gate.is_article_revision(instance) or not revision_is_under_review(instance.pk):
+    if not is_article(instance) or not revision_is_under_review(instance.pk):
         return
     stored = RevisionFingerprint.objects.filter(revision_id=instance.pk).values_list("content_hash", flat=True).first()
     if stored is None:
@@ -79,7 +80,7 @@ def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwa
     update_fields = kwargs.get("update_fields")
     if raw or (update_fields is not None and "content" not in update_fields):
         return
-    if not gate.is_article_revision(instance):
+    if not is_article(instance):
         return
     RevisionFingerprint.objects.update_or_create(
         revision=instance, defaults={"content_hash": content_hash(instance.content)}
@@ -87,7 +88,7 @@ def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwa
 
 
 def record_publication(sender: type, instance: Any, revision: Revision | None = None, **kwargs: Any) -> None:
-    if kwargs.get("alias") or revision is None or not isinstance(instance, gate.article_model()):
+    if kwargs.get("alias") or revision is None or not is_article(instance):
         return
     if not instance.live or instance.live_revision_id != revision.pk:
         return  # scheduled for later: Wagtail sends page_published before the page is actually live
@@ -102,7 +103,7 @@ def record_publication(sender: type, instance: Any, revision: Revision | None = 
 
 
 def recompute_after_unpublish(sender: type, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, gate.article_model()):
+    if is_article(instance):
         recompute(instance)
 
 
@@ -128,7 +129,7 @@ def _refresh_articles_reviewed_by(provider_id: int | None) -> None:
                 live_revision__isnull=False, page__signoffs__provider_id=provider_id
             ).values_list("page_id", flat=True)
         )
-        for article in gate.article_model().objects.filter(pk__in=article_ids):
+        for article in ArticlePage.objects.filter(pk__in=article_ids):
             recompute(article)
 
     transaction.on_commit(refresh)

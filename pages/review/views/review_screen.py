@@ -23,8 +23,9 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState
 
+from pages.models import is_article
+
 from ...readability import analyse
-from ..gate import article_model
 
 REVIEW_ACTIONS = ("approve", "reject")
 
@@ -99,7 +100,7 @@ class ReviewScreenView(TemplateView):
 
     def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
         self.page = get_object_or_404(Page, pk=page_id).specific
-        if not isinstance(self.page, article_model()):
+        if not is_article(self.page):
             raise Http404("Only articles have a clinical review screen.")
         self.actions = user_actions(self.page, request.user)
         perms = self.page.permissions_for_user(request.user)
