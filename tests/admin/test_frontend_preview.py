@@ -9,7 +9,7 @@ import pytest
 
 from api.admin_views import frontend_preview_url
 from api.preview import mint_preview_token
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 from wagtail.models import TaskState
 
 from pages.models import ArticlePage
+from tests import factories
 from tests.browser.test_clinical_review_flow import browser, log_in, messages_text  # noqa: F401 (fixture)
-from tests.review import factories
 
 # PostgreSQL only: on SQLite the editor's autosave and "Submit" requests, served by the live server's threads at
 # the same time, fail with "database table is locked".

@@ -11,8 +11,8 @@ from pages.review.eligibility import check_reviewer
 from pages.review.errors import ReviewerNotEligibleError
 from providers.models import CredentialHolding, Provider
 from providers.models.credentials import CREDENTIALING_GROUP, CredentialChangeRefused
+from tests import factories
 from tests.factories.providers import days_ago
-from tests.review import factories
 
 from .helpers import admin_url, holding_data, provider_form_data
 
