@@ -27,7 +27,7 @@ def _hardest_section(page: Any) -> str:
     sections = [section for section in _reading(page).sections if section.grade is not None]
     if not sections:
         return "—"
-    hardest = max(sections, key=lambda section: section.grade)
+    hardest = max(sections, key=lambda section: section.grade or 0.0)  # (None was filtered out above)
     return f"{hardest.heading} ({hardest.grade:g})"
 
 
