@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.utils import timezone
 
 from pages.review import compliance as rules
@@ -26,9 +28,9 @@ from .recording import record_event
 
 @dataclass(frozen=True)
 class Notice:
-    event_type: str
-    obj: object
-    data: dict
+    event_type: EventType
+    obj: Model
+    data: dict[str, Any]
 
 
 def due_reviews(today: datetime.date) -> list[Notice]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -102,6 +103,7 @@ class WebhookDelivery(RetriedSend):
     def __str__(self) -> str:
         return f"{self.event.event_type} → {self.endpoint} ({self.get_status_display()})"
 
+    @admin.display(description="Attempts")
     def attempt_history(self) -> str:
         """One line per attempt, oldest first (shown in the admin's delivery inspect view)."""
         lines = [
@@ -110,8 +112,6 @@ class WebhookDelivery(RetriedSend):
             for attempt in self.attempt_log.order_by("number")
         ]
         return "\n".join(lines) or "No attempt yet."
-
-    attempt_history.short_description = "Attempts"
 
 
 class WebhookAttempt(models.Model):
