@@ -14,6 +14,7 @@ from typing import Any
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFilter
+from wagtail.images import get_image_model
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,6 @@ def draw(spec: DemoImage) -> bytes:
 
 def ensure_image(spec: DemoImage) -> Any:
     """The Wagtail image for ``spec``, created once (matched by title)."""
-    from wagtail.images import get_image_model
-
     model = get_image_model()
     existing = model.objects.filter(title=spec.title).first()
     if existing is not None:

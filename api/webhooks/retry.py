@@ -26,6 +26,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_FACTOR = 4
@@ -150,10 +153,6 @@ def ensure_periodic(task) -> None:
     The task calls this first thing, so a worker killed during the task leaves the next run queued. Backends
     that cannot defer (the immediate backend in tests) get nothing: there is no worker to sweep.
     """
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     backend = task.get_backend()
     if not isinstance(backend, DatabaseBackend):
         return

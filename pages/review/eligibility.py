@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Revision
 
 from providers.models import Provider
 
@@ -16,7 +17,6 @@ from .roles import EDITORS_GROUP, REVIEWERS_GROUP
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractUser
-    from wagtail.models import Revision
 
 REVIEW_ROLES = ("medical", "clinical")
 __all__ = ["EDITORS_GROUP", "REVIEWERS_GROUP", "check_reviewer", "credential_snapshot"]
@@ -74,9 +74,7 @@ def own_revision_since_last_review(revision: Revision, user: AbstractUser) -> in
     after the latest one that was live or carries an approved sign-off, up to and including ``revision``,
     counts. So a reviewer's edit that an editor resubmits unchanged (the laundering path) is still theirs.
     """
-    from wagtail.models import Revision as RevisionModel
-
-    page_revisions = RevisionModel.objects.filter(
+    page_revisions = Revision.objects.filter(
         base_content_type_id=revision.base_content_type_id, object_id=revision.object_id, pk__lte=revision.pk
     )
     reviewed_ids = set(

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from pages.models import is_article
 
@@ -93,8 +94,6 @@ def record_signoff(
 
 @transaction.atomic
 def publish_signed(revision: Revision, user: Any = None, *, at: datetime.datetime | None = None) -> None:
-    from wagtail.models import Page
-
     revision.publish(user=user, skip_permission_checks=True)
     if at is not None:
         page_id = int(revision.object_id)

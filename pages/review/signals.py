@@ -8,10 +8,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, TaskState
 from wagtail.signals import page_published, page_unpublished
 
 from pages.models import ArticlePage, is_article
@@ -21,6 +22,7 @@ from . import gate
 from .hashing import content_hash
 from .models import ArticleStamps, Publication, RevisionFingerprint, SignOff
 from .stamps import recompute
+from .workflow_setup import attach_workflow_to_index
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +45,6 @@ def gate_revision_save(sender: type, instance: Revision, raw: bool = False, **kw
 
 def revision_is_under_review(revision_id: int) -> bool:
     """A revision an in-progress workflow task is reviewing, or that any reviewer has signed (off or back)."""
-    from wagtail.models import TaskState
-
     return (
         TaskState.objects.filter(revision_id=revision_id, status=TaskState.STATUS_IN_PROGRESS).exists()
         or SignOff.objects.filter(revision_id=revision_id).exists()
@@ -113,8 +113,6 @@ def attach_review_workflow(
     """Every new article index gets the "Clinical review" workflow (the demo tree is built after migrations)."""
     if not created or raw:
         return
-    from .workflow_setup import attach_workflow_to_index
-
     attach_workflow_to_index(instance)
 
 
@@ -152,8 +150,6 @@ def holding_changed(sender: type, instance: Any, raw: bool = False, **kwargs: An
 
 
 def connect() -> None:
-    from django.apps import apps
-
     pre_save.connect(gate_page_save, dispatch_uid="review_gate_page_save")
     pre_save.connect(keep_reviewed_revision, sender=Revision, dispatch_uid="review_keep_reviewed_revision")
     pre_save.connect(gate_revision_save, sender=Revision, dispatch_uid="review_gate_revision_save")

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pages.models import ArticlePage
+from providers.models import Provider
 
 from .gate import content_is_signed_off
 from .hashing import content_hash
@@ -101,8 +102,6 @@ def _byline(approvals: list, authors: list) -> dict[str, Any]:
 
 
 def _authors(page: Any) -> list[dict[str, Any]]:
-    from providers.models import Provider
-
     provider_ids = list(page.authors.order_by("sort_order").values_list("provider_id", flat=True))
     providers = (
         Provider.objects.public().filter(pk__in=provider_ids).prefetch_related("credential_holdings__credential")
