@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from api.webhooks.retry import enqueue_attempt, ensure_periodic
+from api.webhooks.retry import enqueue_attempt, enqueue_new, ensure_periodic
 
 from . import purging
 from .models import CdnPurge
@@ -36,9 +36,4 @@ def schedule(purge: CdnPurge) -> None:
 
 
 def create_and_schedule(tags: list[str]) -> list[CdnPurge]:
-    purges = purging.create_purges(tags)
-    for purge in purges:
-        schedule(purge)
-    if purges:
-        ensure_periodic(sweep_cdn_purges)
-    return purges
+    return enqueue_new(purge_cdn, sweep_cdn_purges, purging.create_purges(tags))

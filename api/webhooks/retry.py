@@ -147,6 +147,15 @@ def enqueue_attempt(task: Any, row: RetriedSend) -> None:
     task.enqueue(row.pk)
 
 
+def enqueue_new(task: Any, sweep_task: Any, rows: list[Send]) -> list[Send]:
+    """Queue the first attempt of each new send (``task``) and keep the periodic ``sweep_task`` queued."""
+    for row in rows:
+        enqueue_attempt(task, row)
+    if rows:
+        ensure_periodic(sweep_task)
+    return rows
+
+
 def ensure_periodic(task) -> None:
     """Keep exactly one future run of ``task`` queued on the database queue (a self-renewing periodic task).
 

@@ -18,7 +18,7 @@ from api.events.models import ContentEvent
 
 from . import delivery as deliveries
 from .models import WebhookDelivery
-from .retry import enqueue_attempt, ensure_periodic
+from .retry import enqueue_attempt, enqueue_new, ensure_periodic
 
 Status = WebhookDelivery.Status
 
@@ -49,12 +49,7 @@ def run_attempt(delivery_id: int) -> WebhookDelivery | None:
 
 def enqueue_deliveries(event: ContentEvent) -> list[WebhookDelivery]:
     """Create and enqueue a delivery of ``event`` to every active endpoint that wants it. Idempotent."""
-    created = deliveries.create_missing_deliveries(event)
-    for delivery in created:
-        schedule(delivery)
-    if created:
-        ensure_periodic(sweep_webhooks)
-    return created
+    return enqueue_new(deliver_webhook, sweep_webhooks, deliveries.create_missing_deliveries(event))
 
 
 def schedule(delivery: WebhookDelivery) -> None:

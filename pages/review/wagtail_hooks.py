@@ -13,6 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from pages.admin_reports import report_urls
 from pages.models import ArticlePage, is_article
 
 from .admin_wording import arrange_article_actions, reword_queued_messages
@@ -118,12 +119,7 @@ def review_urls() -> list:
             ReviewOutcomeView.as_view(),
             name="review_outcome",
         ),
-        path("review/report/", ReviewStatusReportView.as_view(), name="review_report"),
-        path(
-            "review/report/results/",
-            ReviewStatusReportView.as_view(results_only=True),
-            name="review_report_results",
-        ),
+        *report_urls("review/report/", ReviewStatusReportView, "review_report"),
     ]
 
 
