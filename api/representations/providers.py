@@ -74,7 +74,6 @@ def credential(holding: Any) -> dict[str, Any]:
 
 def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
     """Public articles whose current byline lists this clinician as a reviewer (one query)."""
-
     rows = (
         public_articles()
         .filter(signoffs__provider=provider, signoffs__decision="approved")
@@ -90,7 +89,6 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
 
 def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
     """(specialties, public centers) in one UNION query."""
-
     specialties = Provider.specialties.through.objects.filter(provider_id=provider.pk)
     centers = TreatmentCenter.objects.public().filter(providers=provider)
     rows = union_rows(

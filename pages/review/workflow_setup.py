@@ -14,7 +14,6 @@ WORKFLOW_NAME = "Clinical review"
 
 def review_workflow() -> Any:
     """The active workflow that contains the clinical review task, or None."""
-
     task_type = ContentType.objects.get_for_model(ClinicalReviewTask)
     return (
         Workflow.objects.filter(
