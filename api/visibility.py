@@ -10,12 +10,12 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
-from pages.models import ArticleIndexPage, ArticlePage, HomePage
+from pages.models import ArticleIndexPage, HomePage, is_article
 from pages.review.visibility import public_articles, restricted_q
 
 
 def public_queryset(model: type[Model]) -> QuerySet:
-    if issubclass(model, ArticlePage):
+    if is_article(model):
         return public_articles()
     return model._default_manager.public()
 

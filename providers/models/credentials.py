@@ -50,6 +50,11 @@ def expiry_warning_horizon(today: datetime.date) -> datetime.date:
     return today + datetime.timedelta(days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS)
 
 
+def stale_before(today: datetime.date) -> datetime.date:
+    """A verification older than this date is "stale" on ``today`` (``CREDENTIAL_STALE_AFTER_DAYS``)."""
+    return today - datetime.timedelta(days=settings.CREDENTIAL_STALE_AFTER_DAYS)
+
+
 def expired_q(today: datetime.date) -> Q:
     """Holdings in the ``"expired"`` state on ``today`` (see ``CredentialHolding.expiry_state``)."""
     return Q(status=CredentialHolding.Status.EXPIRED) | Q(expires_on__lt=today)
@@ -176,7 +181,7 @@ class CredentialHolding(Orderable):
             flags.append(self.status)
         if self.verified_on is None:
             flags.append("unverified")
-        elif self.verified_on < today - datetime.timedelta(days=settings.CREDENTIAL_STALE_AFTER_DAYS):
+        elif self.verified_on < stale_before(today):
             flags.append("stale")
         return flags
 
