@@ -23,18 +23,18 @@ from providers.models import CredentialHolding, Provider
 from providers.models.credentials import EXPIRED, EXPIRING, expired_q, expiring_q
 
 from .models import ArticleStamps
-from .models.stamps import review_due_horizon, review_status_for
+from .models.stamps import ReviewStatus, review_due_horizon, review_status_for
 
 
 @dataclass(frozen=True)
 class ReviewDue:
     stamps: ArticleStamps
     due_on: datetime.date  # the stamps' next_review_due
-    status: str  # "due" or "overdue"
+    status: str  # ReviewStatus.DUE or ReviewStatus.OVERDUE
 
     @property
     def overdue(self) -> bool:
-        return self.status == "overdue"
+        return self.status == ReviewStatus.OVERDUE
 
 
 @dataclass(frozen=True)
