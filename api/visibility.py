@@ -6,6 +6,8 @@ Clinicians, centers and other snippets: their manager's ``public()``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
@@ -17,7 +19,8 @@ from pages.review.visibility import public_articles, restricted_q
 def public_queryset(model: type[Model]) -> QuerySet:
     if is_article(model):
         return public_articles()
-    return model._default_manager.public()
+    manager: Any = model._default_manager  # every public snippet's manager has public() (its QuerySet's)
+    return manager.public()
 
 
 def is_public(obj: Model) -> bool:
