@@ -10,7 +10,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -39,7 +39,7 @@ def frontend_preview(request: HttpRequest, content_type_id: int, object_id: str)
         raise Http404("This kind of object has no frontend preview.")
     try:
         obj = model._default_manager.get(pk=object_id)
-    except (model.DoesNotExist, ValueError):
+    except (ObjectDoesNotExist, ValueError):
         raise Http404("No such object.") from None
     if isinstance(obj, Page):
         obj = obj.specific

@@ -16,8 +16,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
+from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail.models import Page, Revision, get_default_page_content_type
 from wagtail.permissions import policy_registry
+
+from api.representations import represent_detail
+from api.representations.articles import article_json_ld
+from pages.models import is_article
+from pages.review.models import SignOff
+from pages.review.stamps import _byline, byline_representation
 
 SALT = "verity.api.preview-token.v1"
 
@@ -140,9 +148,6 @@ def preview_url(token: str) -> str | None:
 
 def preview_api_path(token: str) -> str:
     """The API request a frontend makes for the draft (relative to this host)."""
-    from django.urls import reverse
-    from django.utils.http import urlencode
-
     return f"{reverse('api:preview')}?{urlencode({'token': token})}"
 
 
@@ -153,26 +158,14 @@ def represent_preview(obj: Model, revision: Revision, request=None) -> dict:
     ``last_reviewed``) come only from approved sign-offs of this exact revision (none, usually) — never the live
     revision's reviewers — and there is no ``next_review_due``.
     """
-    from api.representations import represent_detail
-
     data = represent_detail(obj, request)
-    if _is_article(obj) and not Page.objects.filter(pk=obj.pk, live=True, live_revision_id=revision.pk).exists():
+    if is_article(obj) and not Page.objects.filter(pk=obj.pk, live=True, live_revision_id=revision.pk).exists():
         # (The revision's own copy of live/live_revision is what it was when saved: ask the database.)
         mark_article_draft(data, revision)
     return data
 
 
-def _is_article(obj: Model) -> bool:
-    from pages.review.gate import article_model
-
-    return isinstance(obj, article_model())
-
-
 def mark_article_draft(data: dict, revision: Revision) -> None:
-    from api.representations.articles import article_json_ld
-    from pages.review.models import SignOff
-    from pages.review.stamps import _byline, byline_representation
-
     approvals = list(
         SignOff.objects.approved()
         .filter(revision=revision)

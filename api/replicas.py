@@ -78,7 +78,12 @@ def replica_status(alias: str, *, fresh: bool = False) -> ReplicaStatus:
 
 
 def usable(status: ReplicaStatus, required_lsn: int) -> bool:
-    return status.up and status.lag_seconds <= settings.REPLICA_MAX_LAG_SECONDS and status.replay_lsn >= required_lsn
+    return (
+        status.up
+        and status.lag_seconds is not None
+        and status.lag_seconds <= settings.REPLICA_MAX_LAG_SECONDS
+        and status.replay_lsn >= required_lsn
+    )
 
 
 def choose_database() -> str:
@@ -125,7 +130,7 @@ def replica_report() -> dict[str, dict]:
         status = replica_status(alias, fresh=True)
         if not status.up:
             state = "unreachable"
-        elif status.lag_seconds > settings.REPLICA_MAX_LAG_SECONDS:
+        elif status.lag_seconds is None or status.lag_seconds > settings.REPLICA_MAX_LAG_SECONDS:
             state = "lagging"
         else:
             state = "ok"

@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import RegexValidator
+from django_filters import OrderingFilter
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+
+from .filters.base import SLUG_PATTERN
+from .filters.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, NEAR_PATTERN
+from .resources.changes import DEFAULT_LIMIT, MAX_LIMIT
+from .resources.routes import MAX_PATH_LENGTH
+from .search import MAX_QUERY_LENGTH
 
 PUBLIC_API_PREFIX = "/api/v1/"
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
@@ -56,9 +64,6 @@ class StrictFilterExtension(DjangoFilterExtension):
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
-        from django.core.validators import RegexValidator
-        from django_filters import OrderingFilter
-
         parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
         for parameter in parameters:
             schema = parameter["schema"]
@@ -84,12 +89,6 @@ class StrictFilterExtension(DjangoFilterExtension):
 
 def _parameter_constraints() -> dict[str, dict[str, Any]]:
     """Bounds of the parameters that views parse themselves, from the constants the views use."""
-    from .filters.base import SLUG_PATTERN
-    from .filters.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, NEAR_PATTERN
-    from .resources.changes import DEFAULT_LIMIT, MAX_LIMIT
-    from .resources.routes import MAX_PATH_LENGTH
-    from .search import MAX_QUERY_LENGTH
-
     return {
         "near": {"type": "string", "pattern": NEAR_PATTERN.pattern, "maxLength": 60},
         "radius_km": {

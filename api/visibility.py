@@ -6,16 +6,21 @@ Clinicians, centers and other snippets: their manager's ``public()``.
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from typing import Any
+
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Page
+
+from pages.models import ArticleIndexPage, HomePage, is_article
+from pages.review.visibility import public_articles, restricted_q
 
 
 def public_queryset(model: type[Model]) -> QuerySet:
-    from pages.models import ArticlePage
-    from pages.review.visibility import public_articles
-
-    if issubclass(model, ArticlePage):
+    if is_article(model):
         return public_articles()
-    return model._default_manager.public()
+    manager: Any = model._default_manager  # every public snippet's manager has public() (its QuerySet's)
+    return manager.public()
 
 
 def is_public(obj: Model) -> bool:
@@ -27,13 +32,6 @@ def public_listing_pages() -> QuerySet:
     """The home page and article indexes the public may reach: live, inside their go-live/expiry window and not
     view-restricted (themselves or through an ancestor). They carry no clinical content, so no sign-off applies.
     """
-    from django.db.models import Q
-    from django.utils import timezone
-    from wagtail.models import Page
-
-    from pages.models import ArticleIndexPage, HomePage
-    from pages.review.visibility import restricted_q
-
     now = timezone.now()
     return (
         Page.objects.type(HomePage, ArticleIndexPage)

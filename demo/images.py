@@ -14,6 +14,7 @@ from typing import Any
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFilter
+from wagtail.images import get_image_model
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,9 @@ def draw(spec: DemoImage) -> bytes:
     shapes = PillowImage.new("RGBA", spec.size, (0, 0, 0, 0))
     overlay = ImageDraw.Draw(shapes)
     for index in range(4):
-        x, y = seed[index * 3] / 255 * width, seed[index * 3 + 1] / 255 * height
+        cx, cy = seed[index * 3] / 255 * width, seed[index * 3 + 1] / 255 * height
         radius = (0.12 + seed[index * 3 + 2] / 255 * 0.2) * min(width, height)
-        overlay.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(255, 255, 255, 60))
+        overlay.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], fill=(255, 255, 255, 60))
     fx, fy, fw, fh = spec.focal
     overlay.ellipse([fx - fw / 4, fy - fh / 4, fx + fw / 4, fy + fh / 4], fill=(255, 244, 214, 150))
     picture = PillowImage.alpha_composite(picture.convert("RGBA"), shapes.filter(ImageFilter.GaussianBlur(24)))
@@ -70,8 +71,6 @@ def draw(spec: DemoImage) -> bytes:
 
 def ensure_image(spec: DemoImage) -> Any:
     """The Wagtail image for ``spec``, created once (matched by title)."""
-    from wagtail.images import get_image_model
-
     model = get_image_model()
     existing = model.objects.filter(title=spec.title).first()
     if existing is not None:

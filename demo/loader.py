@@ -17,6 +17,8 @@ from wagtail.models import Page, Site
 
 from pages.blocks import ActionKind
 from pages.models import ArticleIndexPage, ArticlePage, ArticleReference, HomePage
+from pages.review.services import publish_signed, record_signoff
+from pages.review.stamps import recompute
 from providers.models import LevelOfCare, Provider, Topic, TreatmentCenter
 
 from . import article as seed
@@ -156,9 +158,6 @@ def sign_off_and_publish(article: ArticlePage, reviewers: list[tuple[Any, dateti
 
     Goes through the clinical-review services, so the publish gate applies exactly as in the admin.
     """
-    from pages.review.services import publish_signed, record_signoff
-    from pages.review.stamps import recompute
-
     revision = article.save_revision(clean=True)
     published_at = seed.PUBLICATION["published_at"]
     type(revision).objects.filter(pk=revision.pk).update(created_at=published_at)

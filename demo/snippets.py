@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from pages.review.eligibility import REVIEWERS_GROUP
 from providers.models import (
     CenterHours,
     CenterLicense,
@@ -62,8 +63,6 @@ def ensure_center(data: dict[str, Any], report: LoadReport) -> TreatmentCenter:
 
 
 def ensure_reviewer_account(data: dict[str, Any]) -> Any:
-    from pages.review.eligibility import REVIEWERS_GROUP
-
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=data["username"],

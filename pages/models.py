@@ -10,7 +10,7 @@ from django.db import models
 from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from api import paths
@@ -185,3 +185,18 @@ class ArticleAuthor(Orderable):
     provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="authored")
 
     panels = [FieldPanel("provider")]
+
+
+def is_article(obj: Any) -> bool:
+    """Is ``obj`` an article? The one way to ask, for every form the question comes in: a page (generic ``Page``
+    or specific, saved or new), a page class, or a revision of a page.
+
+    A generic ``Page`` answers through its content type (``specific_class``), so no ``.specific`` query is needed.
+    """
+    if isinstance(obj, Revision):
+        model = obj.content_type.model_class()
+    elif isinstance(obj, type):
+        model = obj
+    else:
+        model = getattr(obj, "specific_class", None) or type(obj)
+    return model is not None and issubclass(model, ArticlePage)

@@ -157,7 +157,7 @@ def _block_texts(block_type: str, value: Any) -> tuple[list[str], list[str]]:
         return [text for text, _ in read], [link for _, links in read for link in links]
     if block_type == "faq":
         texts: list[str] = []
-        links: list[str] = []
+        links = []
         for item in value.get("items") or []:
             answer, answer_links = _read_rich_text(item.get("answer"))
             texts += [item.get("question") or "", answer]

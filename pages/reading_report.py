@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from .models import ArticlePage
 from .readability import ReadingLevel, analyse
 
 
@@ -27,7 +28,7 @@ def _hardest_section(page: Any) -> str:
     sections = [section for section in _reading(page).sections if section.grade is not None]
     if not sections:
         return "—"
-    hardest = max(sections, key=lambda section: section.grade)
+    hardest = max(sections, key=lambda section: section.grade or 0.0)  # (None was filtered out above)
     return f"{hardest.heading} ({hardest.grade:g})"
 
 
@@ -50,8 +51,6 @@ class ReadingLevelReportView(ReportView):
     export_headings = {"title": "Article", "grade": "Reading grade", "target": "Target"}
 
     def get_queryset(self) -> list[Any]:
-        from .models import ArticlePage
-
         # The grade is computed from the live body text, so sorting happens here (a site has hundreds of
         # articles, not millions). The live version is what readers get.
         articles = list(ArticlePage.objects.live().order_by("title"))

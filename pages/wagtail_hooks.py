@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
+from .admin_reports import report_urls
+from .models import is_article
 from .readability import analyse
 from .reading_report import ReadingLevelReportView
 
@@ -47,15 +49,9 @@ AUTOSAVE_ALERT_JS = """
 """
 
 
-def _is_article(page: Any) -> bool:
-    from .models import ArticlePage
-
-    return isinstance(page, ArticlePage)
-
-
 def _report_after_save(request: HttpRequest, page: Any) -> None:
     """On a full-page save of an article: list content problems (as warnings) and reading-level advice."""
-    if not _is_article(page) or not request.accepts("text/html"):
+    if not is_article(page) or not request.accepts("text/html"):
         return
     problems = getattr(page, "content_warnings", None) or []
     if problems:
@@ -97,14 +93,7 @@ def autosave_alert_js() -> str:
 
 @hooks.register("register_admin_urls")
 def reading_report_urls() -> list:
-    return [
-        path("reports/reading-level/", ReadingLevelReportView.as_view(), name="reading_level_report"),
-        path(
-            "reports/reading-level/results/",
-            ReadingLevelReportView.as_view(results_only=True),
-            name="reading_level_report_results",
-        ),
-    ]
+    return report_urls("reports/reading-level/", ReadingLevelReportView, "reading_level_report")
 
 
 @hooks.register("register_reports_menu_item")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django_tasks import task
 
-from api.webhooks.retry import ensure_periodic
+from api.webhooks.retry import enqueue_attempt, enqueue_new, ensure_periodic
 
 from . import purging
 from .models import CdnPurge
@@ -33,19 +32,8 @@ def sweep_cdn_purges() -> int:
 
 
 def schedule(purge: CdnPurge) -> None:
-    task = purge_cdn
-    run_after = purge.next_attempt_at
-    if run_after and run_after > timezone.now():
-        if not task.get_backend().supports_defer:
-            return
-        task = task.using(run_after=run_after)
-    task.enqueue(purge.pk)
+    enqueue_attempt(purge_cdn, purge)
 
 
 def create_and_schedule(tags: list[str]) -> list[CdnPurge]:
-    purges = purging.create_purges(tags)
-    for purge in purges:
-        schedule(purge)
-    if purges:
-        ensure_periodic(sweep_cdn_purges)
-    return purges
+    return enqueue_new(purge_cdn, sweep_cdn_purges, purging.create_purges(tags))

@@ -1,26 +1,26 @@
-"""Daily compliance notices: ``review.due`` for public articles and ``credential.expiring`` for public clinicians.
+"""Daily compliance notices: ``review.due`` for live articles and ``credential.expiring`` for public clinicians.
 
 Run by ``manage.py daily_checks`` (cron or any scheduler, once a day). Each notice is recorded once per
 occurrence — per article and due date, per credential holding and expiry date — so running the check
 again the same day (or every day until someone acts) does not repeat webhooks.
 
-* ``review.due``: the article's ``ArticleStamps.next_review_due`` (written by ``pages.review.stamps``) is
-  within ``REVIEW_DUE_SOON_DAYS`` or past.
-* ``credential.expiring``: an *active* credential holding of a published clinician expires within
-  ``CREDENTIAL_EXPIRY_WARNING_DAYS`` (or has expired while still marked active).
+Which articles and credentials qualify is ``pages.review.compliance``'s rule, the one the admin's dashboard
+panels show: a live article whose next review is within ``REVIEW_DUE_SOON_DAYS`` or past; an *active*
+credential of a published clinician expiring within ``CREDENTIAL_EXPIRY_WARNING_DAYS``. A credential already
+expired is not "expiring" and is not announced (the dashboard lists it as expired).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.utils import timezone
 
-from pages.review.visibility import public_articles
+from pages.review import compliance as rules
 
 from .models import ContentEvent, EventType
 from .recording import record_event
@@ -28,40 +28,23 @@ from .recording import record_event
 
 @dataclass(frozen=True)
 class Notice:
-    event_type: str
-    obj: object
-    data: dict
+    event_type: EventType
+    obj: Model
+    data: dict[str, Any]
 
 
 def due_reviews(today: datetime.date) -> list[Notice]:
-    horizon = today + datetime.timedelta(days=settings.REVIEW_DUE_SOON_DAYS)
-    stamps_model = apps.get_model("review", "ArticleStamps")
-    stamps = stamps_model.objects.filter(
-        page__in=public_articles(), next_review_due__isnull=False, next_review_due__lte=horizon
-    ).select_related("page")
     return [
         Notice(
             EventType.REVIEW_DUE,
-            stamp.page,
-            {
-                "next_review_due": stamp.next_review_due.isoformat(),
-                "status": "overdue" if stamp.next_review_due < today else "due",
-            },
+            due.stamps.page,
+            {"next_review_due": due.due_on.isoformat(), "status": due.status},
         )
-        for stamp in stamps.order_by("next_review_due", "page_id")
+        for due in rules.reviews_due(today)
     ]
 
 
 def expiring_credentials(today: datetime.date) -> list[Notice]:
-    horizon = today + datetime.timedelta(days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS)
-    holding_model = apps.get_model("providers", "CredentialHolding")
-    provider_model = apps.get_model("providers", "Provider")
-    holdings = holding_model.objects.filter(
-        status=holding_model.Status.ACTIVE,
-        expires_on__isnull=False,
-        expires_on__lte=horizon,
-        provider__in=provider_model.objects.public(),
-    ).select_related("provider", "credential")
     return [
         Notice(
             EventType.CREDENTIAL_EXPIRING,
@@ -73,7 +56,8 @@ def expiring_credentials(today: datetime.date) -> list[Notice]:
                 "days_left": (holding.expires_on - today).days,
             },
         )
-        for holding in holdings.order_by("expires_on", "pk")
+        for holding in rules.expiring_credentials(today)
+        if holding.expires_on is not None
     ]
 
 

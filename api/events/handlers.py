@@ -23,6 +23,7 @@ at and below the restricted page (``<type>.unpublished`` for announced articles 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.apps import apps
 from django.db.models import Model
@@ -51,24 +52,23 @@ def purge_after_commit(tags: list[str]) -> None:
 _DISPATCH_PREFIX = "api.events"
 
 
-def on_published(sender, instance: Model, **kwargs) -> None:
+def _record_or_purge(instance: Model, change: str, announce: Callable[[Model], bool]) -> None:
+    """Record ``<type>.<change>`` when ``announce(instance)`` holds; otherwise only purge its cached responses."""
     subject = subject_for(instance)
     if subject is None:
         return
-    if is_public(instance):
-        record_event(f"{subject.object_type}.published", instance)  # purges after commit
+    if announce(instance):
+        record_event(f"{subject.object_type}.{change}", instance)  # purges after commit
     else:
         purge_after_commit(cache_tags_for(instance))
+
+
+def on_published(sender, instance: Model, **kwargs) -> None:
+    _record_or_purge(instance, "published", is_public)
 
 
 def on_unpublished(sender, instance: Model, **kwargs) -> None:
-    subject = subject_for(instance)
-    if subject is None:
-        return
-    if was_announced_public(instance):
-        record_event(f"{subject.object_type}.unpublished", instance)  # purges after commit
-    else:
-        purge_after_commit(cache_tags_for(instance))
+    _record_or_purge(instance, "unpublished", was_announced_public)
 
 
 def on_deleted(sender, instance: Model, **kwargs) -> None:

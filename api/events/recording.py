@@ -14,7 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Model
 
+from api.caching import invalidate_tags
+from api.cdn import enqueue_purge
 from api.replicas import track_primary_write
+from api.webhooks.tasks import enqueue_deliveries
 
 from .models import PUBLICATION_EVENT_TYPES, ContentEvent, EventType
 from .subjects import CHANGE_FEED_TAG, cache_tags_for, paths_for, subject_for
@@ -39,8 +42,6 @@ def record_event(event_type: str, obj: Model, *, data: dict | None = None) -> Co
     with transaction.atomic():
         if event_type in PUBLICATION_EVENT_TYPES:
             # In the transaction, before the event lock (always this order): stale for every process at commit.
-            from api.caching import invalidate_tags
-
             invalidate_tags([*tags, CHANGE_FEED_TAG])
         _serialise_event_ids()
         event = ContentEvent.objects.create(
@@ -72,9 +73,6 @@ def _serialise_event_ids() -> None:
 def after_commit(event_id: int) -> None:
     """Enqueue the event's webhook deliveries and CDN purge (its cache tags were invalidated in its transaction).
     Never raises."""
-    from api.cdn import enqueue_purge
-    from api.webhooks.tasks import enqueue_deliveries
-
     try:
         event = ContentEvent.objects.get(pk=event_id)
     except ContentEvent.DoesNotExist:  # pragma: no cover - deleted between commit and hook

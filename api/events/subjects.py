@@ -34,8 +34,8 @@ def cache_tags_for(obj: models.Model) -> list[str]:
     if subject is None:
         return []
     tags = [subject.tag(obj.pk), subject.list_tag]
-    if subject.object_type == "article":
-        provider = kind_for(apps.get_model("providers", "Provider"))
+    provider = kind_for(apps.get_model("providers", "Provider"))
+    if subject.object_type == "article" and provider is not None:
         tags += [provider.tag(provider_id) for provider_id in sorted(_article_provider_ids(obj))]
     return tags
 

@@ -14,9 +14,11 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
+from django.db.models import Exists, OuterRef
 from django_filters.rest_framework import DjangoFilterBackend
 
 from ..errors import InvalidParameter
+from ..published.models import RepresentationFacet
 
 PAGINATION_PARAMETERS = ("page", "page_size")
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
@@ -36,9 +38,6 @@ class FacetFilter(django_filters.CharFilter):
     def filter(self, qs, value):
         if value in (None, ""):
             return qs
-        from django.db.models import Exists, OuterRef
-
-        from ..published.models import RepresentationFacet
 
         matching = RepresentationFacet.objects.filter(
             record=OuterRef("pk"), facet=self.facet, value=self.normalise(value)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Q
+
 from ..errors import InvalidParameter
 
 EARTH_RADIUS_KM = 6371.0088
@@ -76,8 +78,6 @@ def within(
     boxed = queryset.filter(**{f"{lat_field}__gte": min_lat, f"{lat_field}__lte": max_lat})
     if (min_lng, max_lng) != (Decimal("-180.000000"), Decimal("180.000000")):
         if min_lng < -180 or max_lng > 180:  # the box crosses the antimeridian: keep both sides
-            from django.db.models import Q
-
             west, east = (min_lng + 360, max_lng) if min_lng < -180 else (min_lng, max_lng - 360)
             boxed = boxed.filter(Q(**{f"{lng_field}__gte": west}) | Q(**{f"{lng_field}__lte": east}))
         else:

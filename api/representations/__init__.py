@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pages.models import is_article
+from providers.models import Provider, TreatmentCenter
+
 from .articles import represent_article_detail, represent_article_summaries
 from .centers import represent_center_detail, represent_center_summaries
 from .providers import represent_provider_detail, represent_provider_summaries
@@ -16,10 +19,7 @@ from .providers import represent_provider_detail, represent_provider_summaries
 
 def represent_detail(obj: Any, request: Any = None) -> dict[str, Any]:
     """The detail representation of an ArticlePage, Provider or TreatmentCenter (saved or not)."""
-    from pages.models import ArticlePage
-    from providers.models import Provider, TreatmentCenter
-
-    if isinstance(obj, ArticlePage):
+    if is_article(obj):
         return represent_article_detail(obj, request)
     if isinstance(obj, Provider):
         return represent_provider_detail(obj, request)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pages.readability import reading_level
+from pages.review.models import ArticleStamps
+from pages.review.stamps import stamps_representation
+
 from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
@@ -16,8 +20,6 @@ ARTICLE_SELECT_RELATED = ("review_stamps", "hero_image", "og_image")
 
 
 def _stamps_object(article: Any) -> Any:
-    from pages.review.models import ArticleStamps
-
     try:
         return article.review_stamps if article.pk else None
     except ArticleStamps.DoesNotExist:
@@ -25,8 +27,6 @@ def _stamps_object(article: Any) -> Any:
 
 
 def _stamps(article: Any) -> dict[str, Any]:
-    from pages.review.stamps import stamps_representation
-
     return stamps_representation(_stamps_object(article))
 
 
@@ -118,8 +118,6 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
                 *(["centers"] if context.center_queries else []),
             ],
         )
-
-    from pages.readability import reading_level
 
     stamps = _stamps(article)
     path = paths.article_path(article)

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db.models import F, Prefetch
 
+from providers.models import CenterHours, CenterProgram, TreatmentCenter
+
 from .. import paths
 from ..caching import tag_response
 from .related import sort_key, union_rows
@@ -17,8 +19,6 @@ TERM_KINDS = ("services", "conditions", "populations", "languages", "payers")
 
 
 def center_prefetches() -> list:
-    from providers.models import CenterProgram
-
     return [
         Prefetch(
             "programs",
@@ -83,8 +83,6 @@ def represent_center_summaries(centers: list[Any], request: Any = None) -> list[
 
 def _terms(center: Any) -> dict[str, list[dict]]:
     """The center's services, conditions, populations, languages and payers in one UNION query."""
-    from providers.models import TreatmentCenter
-
     querysets = []
     for kind, target in (
         ("services", "service"),
@@ -190,8 +188,6 @@ def accreditation(row: Any) -> dict[str, Any]:
 
 def day_names() -> dict[str, str]:
     """schema.org day names: the labels of ``CenterHours.Day`` ("monday" -> "Monday")."""
-    from providers.models import CenterHours
-
     return {value: str(label) for value, label in CenterHours.Day.choices}
 
 

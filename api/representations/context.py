@@ -15,9 +15,13 @@ from typing import Any
 
 from django.db.models import Q
 
+from pages.review.visibility import public_articles
+from providers.models import Credential, CredentialHolding, Provider, TreatmentCenter
+
 from .. import paths
 from ..images import load_images
 from ..richtext import RichTextContext, collect_references
+from ..visibility import public_listing_pages
 
 MAX_FILTERED_CENTERS = 100
 
@@ -72,9 +76,6 @@ class ResolveContext:
     def _load_pages(self) -> None:
         if not self.page_ids:
             return
-        from pages.review.visibility import public_articles
-
-        from ..visibility import public_listing_pages
 
         rows = public_articles().filter(pk__in=self.page_ids).values_list("pk", "url_path")
         self.richtext.page_paths = {pk: paths.page_path(url_path) for pk, url_path in rows}
@@ -92,8 +93,6 @@ class ResolveContext:
     def _load_centers(self) -> None:
         if not self.center_ids and not self.center_queries:
             return
-        from providers.models import TreatmentCenter
-
         condition: Q | None = Q(pk__in=self.center_ids)
         for query in self.center_queries.values():
             if not query.level_of_care_id and not query.state:
@@ -126,8 +125,6 @@ class ResolveContext:
         ``Provider.display_name`` — the one place post-nominals are derived — renders them without queries."""
         if not self.provider_ids:
             return
-        from providers.models import Credential, CredentialHolding, Provider
-
         holding_fields = ("pk", "sort_order", "status", "expires_on", "show_on_byline", "credential__code")
         rows = (
             Provider.objects.public()

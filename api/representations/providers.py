@@ -6,19 +6,22 @@ from typing import Any
 
 from django.db.models import F, Prefetch
 
+from pages.review.visibility import public_articles
+from providers.models import CredentialHolding, Provider, TreatmentCenter
+
 from .. import paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from ..richtext import render
+from .articles import byline_reviewer_ids
 from .context import ResolveContext, note_context
 from .jsonld import image_object, language, person_id
+from .related import sort_key, union_rows
 
 PROVIDER_SELECT_RELATED = ("photo",)
 
 
 def provider_prefetches() -> list:
-    from providers.models import CredentialHolding
-
     return [
         Prefetch(
             "credential_holdings",
@@ -71,10 +74,6 @@ def credential(holding: Any) -> dict[str, Any]:
 
 def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
     """Public articles whose current byline lists this clinician as a reviewer (one query)."""
-    from pages.review.visibility import public_articles
-
-    from .articles import byline_reviewer_ids
-
     rows = (
         public_articles()
         .filter(signoffs__provider=provider, signoffs__decision="approved")
@@ -90,10 +89,6 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
 
 def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
     """(specialties, public centers) in one UNION query."""
-    from providers.models import Provider, TreatmentCenter
-
-    from .related import sort_key, union_rows
-
     specialties = Provider.specialties.through.objects.filter(provider_id=provider.pk)
     centers = TreatmentCenter.objects.public().filter(providers=provider)
     rows = union_rows(

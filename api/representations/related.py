@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast
 
+from pages.models import ArticlePage, ArticleReference
 from providers.models import CrisisResource
 
 COLUMNS = ("kind", "owner", "r_slug", "r_name", "r_a", "r_b", "r_c", "r_d", "r_sort")
@@ -56,8 +57,6 @@ def sort_key(row: Any) -> tuple:
 
 def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelated], list[dict]]:
     """Related rows per article id, and the public crisis resources (one query)."""
-    from pages.models import ArticlePage, ArticleReference
-
     topics = ArticlePage.topics.through.objects.filter(articlepage_id__in=article_ids)
     levels = ArticlePage.levels_of_care.through.objects.filter(articlepage_id__in=article_ids)
     references = ArticleReference.objects.filter(page_id__in=article_ids)

@@ -12,7 +12,11 @@ class ContactSerializer(serializers.Serializer):
         choices=CenterContact.Kind.choices, help_text="How to reach: phone, e-mail or intake form."
     )
     purpose = serializers.ChoiceField(choices=CenterContact.Purpose.choices)
-    label = serializers.CharField(allow_null=True, help_text="Shown next to the value, e.g. “Admissions”.")
+    # The contract's field is called "label", which the stubs also know as Field.label (the serializer's own
+    # caption); DRF's metaclass moves declared fields off the class, so at run time the two never meet.
+    label = serializers.CharField(  # type: ignore[assignment]
+        allow_null=True, help_text="Shown next to the value, e.g. “Admissions”."
+    )
     value = serializers.CharField(help_text="Phone number, e-mail address or intake URL, as shown.")
     url = serializers.CharField(help_text="`tel:`, `mailto:` or https URL to act on it.")
 

@@ -23,7 +23,8 @@ from django.utils import timezone
 from api.events.models import ContentEvent
 
 from . import retry
-from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint, new_message_id
+from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from .retry import new_message_id
 from .sending import payload_for, send, test_payload
 from .transport import SendResult
 

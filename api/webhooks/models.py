@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from api.events.models import ContentEvent, EventType
 
-from .retry import SendStatus
+from .retry import RetriedSend
 from .signing import generate_secret, secret_key
 from .targets import TargetRefused, resolve_target
 
@@ -89,27 +88,11 @@ class WebhookEndpoint(models.Model):
         self.save(update_fields=["is_active", "disabled_reason", "disabled_at", "updated_at"])
 
 
-def new_message_id() -> str:
-    return f"msg_{uuid.uuid4().hex}"
-
-
-class WebhookDelivery(models.Model):
+class WebhookDelivery(RetriedSend):
     """One event sent to one endpoint: the same ``message_id`` on every attempt, so receivers can de-duplicate."""
-
-    Status = SendStatus
 
     event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries")
     endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
-    message_id = models.CharField(max_length=64, unique=True, default=new_message_id, editable=False)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_response_code = models.PositiveIntegerField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-id"]
@@ -120,6 +103,7 @@ class WebhookDelivery(models.Model):
     def __str__(self) -> str:
         return f"{self.event.event_type} → {self.endpoint} ({self.get_status_display()})"
 
+    @admin.display(description="Attempts")
     def attempt_history(self) -> str:
         """One line per attempt, oldest first (shown in the admin's delivery inspect view)."""
         lines = [
@@ -128,8 +112,6 @@ class WebhookDelivery(models.Model):
             for attempt in self.attempt_log.order_by("number")
         ]
         return "\n".join(lines) or "No attempt yet."
-
-    attempt_history.short_description = "Attempts"
 
 
 class WebhookAttempt(models.Model):

@@ -17,13 +17,18 @@ delivered **at least once**; a re-send carries the same message id so receivers 
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_FACTOR = 4
@@ -44,11 +49,41 @@ class SendStatus(models.TextChoices):
 WAITING = [SendStatus.PENDING, SendStatus.RETRYING]
 
 
+def new_message_id() -> str:
+    return f"msg_{uuid.uuid4().hex}"
+
+
+class RetriedSend(models.Model):
+    """The bookkeeping of a retried send, shared by webhook deliveries and CDN purges (abstract: no table).
+
+    ``message_id`` is the same on every attempt, so receivers can de-duplicate an at-least-once re-send.
+    """
+
+    Status = SendStatus
+
+    message_id = models.CharField(max_length=64, unique=True, default=new_message_id, editable=False)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_response_code = models.PositiveIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+Send = TypeVar("Send", bound=RetriedSend)
+
+
 def backoff_delay(attempt: int, rng: random.Random | None = None) -> timedelta:
     """Delay before attempt ``attempt + 1``: 30 s, 2 min, 8 min, 32 min … (capped), with "equal jitter"."""
     ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * BACKOFF_FACTOR ** max(attempt - 1, 0))
-    rng = rng or random
-    return timedelta(seconds=ceiling / 2 + rng.uniform(0, ceiling / 2))
+    uniform = rng.uniform if rng is not None else random.uniform
+    return timedelta(seconds=ceiling / 2 + uniform(0, ceiling / 2))
 
 
 def stale_claim_seconds() -> float:
@@ -73,20 +108,22 @@ def stale(now: datetime) -> Q:
     return Q(status=SendStatus.SENDING, claimed_at__lt=now - timedelta(seconds=stale_claim_seconds()))
 
 
-def claim(model: type[models.Model], pk: int, now: datetime) -> bool:
+def claim(model: type[RetriedSend], pk: int, now: datetime) -> bool:
     """Claim row ``pk`` for one attempt if it is due; False when it is not due or another worker has it."""
     return bool(
-        model.objects.filter(pk=pk).filter(due(now)).update(status=SendStatus.SENDING, claimed_at=now, updated_at=now)
+        model._default_manager.filter(pk=pk)
+        .filter(due(now))
+        .update(status=SendStatus.SENDING, claimed_at=now, updated_at=now)
     )
 
 
-def release_stale(model: type[models.Model], on_released: Callable[[models.Model], None]) -> int:
+def release_stale(model: type[Send], on_released: Callable[[Send], None]) -> int:
     """Put every abandoned claim of ``model`` back to ``retrying`` (one UPDATE per row, conditional on the claim
     it saw, so a worker that finishes meanwhile wins) and call ``on_released`` for each. Returns the count."""
     now = timezone.now()
     released = 0
-    for row in model.objects.filter(stale(now)).order_by("pk")[:500]:
-        moved = model.objects.filter(pk=row.pk, status=SendStatus.SENDING, claimed_at=row.claimed_at).update(
+    for row in model._default_manager.filter(stale(now)).order_by("pk")[:500]:
+        moved = model._default_manager.filter(pk=row.pk, status=SendStatus.SENDING, claimed_at=row.claimed_at).update(
             status=SendStatus.RETRYING, claimed_at=None, next_attempt_at=now, updated_at=now
         )
         if moved:
@@ -96,16 +133,35 @@ def release_stale(model: type[models.Model], on_released: Callable[[models.Model
     return released
 
 
+def enqueue_attempt(task: Any, row: RetriedSend) -> None:
+    """Put the next attempt of ``row`` on the task queue: now, or deferred to its ``next_attempt_at``.
+
+    A backend that cannot defer gets nothing for a later attempt: the periodic sweep (or ``manage.py webhooks
+    retry``) makes it when it is due.
+    """
+    run_after = row.next_attempt_at
+    if run_after and run_after > timezone.now():
+        if not task.get_backend().supports_defer:
+            return
+        task = task.using(run_after=run_after)
+    task.enqueue(row.pk)
+
+
+def enqueue_new(task: Any, sweep_task: Any, rows: list[Send]) -> list[Send]:
+    """Queue the first attempt of each new send (``task``) and keep the periodic ``sweep_task`` queued."""
+    for row in rows:
+        enqueue_attempt(task, row)
+    if rows:
+        ensure_periodic(sweep_task)
+    return rows
+
+
 def ensure_periodic(task) -> None:
     """Keep exactly one future run of ``task`` queued on the database queue (a self-renewing periodic task).
 
     The task calls this first thing, so a worker killed during the task leaves the next run queued. Backends
     that cannot defer (the immediate backend in tests) get nothing: there is no worker to sweep.
     """
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     backend = task.get_backend()
     if not isinstance(backend, DatabaseBackend):
         return

@@ -18,7 +18,7 @@ from api.events.models import ContentEvent
 
 from . import delivery as deliveries
 from .models import WebhookDelivery
-from .retry import ensure_periodic
+from .retry import enqueue_attempt, enqueue_new, ensure_periodic
 
 Status = WebhookDelivery.Status
 
@@ -49,23 +49,12 @@ def run_attempt(delivery_id: int) -> WebhookDelivery | None:
 
 def enqueue_deliveries(event: ContentEvent) -> list[WebhookDelivery]:
     """Create and enqueue a delivery of ``event`` to every active endpoint that wants it. Idempotent."""
-    created = deliveries.create_missing_deliveries(event)
-    for delivery in created:
-        schedule(delivery)
-    if created:
-        ensure_periodic(sweep_webhooks)
-    return created
+    return enqueue_new(deliver_webhook, sweep_webhooks, deliveries.create_missing_deliveries(event))
 
 
 def schedule(delivery: WebhookDelivery) -> None:
     """Put the next attempt of ``delivery`` on the task queue (deferred when the backend can defer)."""
-    task = deliver_webhook
-    run_after = delivery.next_attempt_at
-    if run_after and run_after > timezone.now():
-        if not task.get_backend().supports_defer:
-            return  # picked up by deliver_due (manage.py webhooks retry)
-        task = task.using(run_after=run_after)
-    task.enqueue(delivery.pk)
+    enqueue_attempt(deliver_webhook, delivery)
 
 
 def deliver_due(limit: int = 100) -> int:

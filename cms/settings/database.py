@@ -16,7 +16,7 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 
 def database_from_url(url: str, *, conn_max_age: int, connect_timeout: int, statement_timeout_ms: int) -> dict:
-    config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True))
     options = config.setdefault("OPTIONS", {})
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # SQLite gains nothing from persistent connections and tests must not share one across threads.

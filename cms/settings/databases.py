@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dj_database_url
 
 from .env import env_int, env_list
@@ -14,9 +16,11 @@ def replica_databases(primary: dict) -> dict[str, dict]:
 
     In tests a replica mirrors the primary (``TEST.MIRROR``), so the test runner creates no database for it.
     """
-    replicas = {}
+    replicas: dict[str, dict] = {}
     for number, url in enumerate(env_list("DATABASE_REPLICA_URLS")):
-        config = dj_database_url.parse(url, conn_max_age=primary.get("CONN_MAX_AGE", 0), conn_health_checks=True)
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=primary.get("CONN_MAX_AGE", 0), conn_health_checks=True)
+        )
         config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_REPLICA_CONNECT_TIMEOUT", 2)
         config["TEST"] = {"MIRROR": "default"}
         replicas[f"replica_{number}"] = config

@@ -15,7 +15,9 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeData, mark_safe
 from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
 
-from .gate import article_model, revision_is_signed_off
+from pages.models import is_article
+
+from .gate import revision_is_signed_off
 
 SUBMIT_LABEL = "Submit for clinical review"
 RESUBMIT_LABEL = "Resubmit for clinical review"
@@ -36,11 +38,6 @@ class SubmitForClinicalReviewMenuItem(SubmitForModerationMenuItem):
         return context
 
 
-def _is_article_context(context: dict[str, Any]) -> bool:
-    # Create and edit views pass the specific page (a new, unsaved one when creating).
-    return isinstance(context.get("page"), article_model())
-
-
 def _publish_would_pass(context: dict[str, Any]) -> bool:
     page = context.get("page")
     if context.get("view") != "edit" or page is None or page.pk is None:
@@ -53,7 +50,7 @@ def _publish_would_pass(context: dict[str, Any]) -> bool:
 
 def arrange_article_actions(menu_items: list[ActionMenuItem], request: HttpRequest, context: dict[str, Any]) -> None:
     """``construct_page_action_menu``: submit first, and no Publish the gate would refuse."""
-    if not _is_article_context(context):
+    if not is_article(context.get("page")):  # create and edit views pass the page (new and unsaved when creating)
         return
     submit = [item for item in menu_items if isinstance(item, SubmitForModerationMenuItem)]
     if not submit:

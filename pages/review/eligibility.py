@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Revision
 
 from providers.models import Provider
 
@@ -15,14 +16,13 @@ from .models import Publication, SignOff
 from .roles import EDITORS_GROUP, REVIEWERS_GROUP
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
-    from wagtail.models import Revision
+    from django.contrib.auth.models import AbstractUser
 
 REVIEW_ROLES = ("medical", "clinical")
 __all__ = ["EDITORS_GROUP", "REVIEWERS_GROUP", "check_reviewer", "credential_snapshot"]
 
 
-def reviewer_provider(user: AbstractBaseUser) -> Provider | None:
+def reviewer_provider(user: AbstractUser) -> Provider | None:
     if not user or not user.is_authenticated:
         return None
     return (
@@ -32,7 +32,7 @@ def reviewer_provider(user: AbstractBaseUser) -> Provider | None:
     )
 
 
-def check_reviewer(user: AbstractBaseUser, revision: Revision | None = None) -> Provider:
+def check_reviewer(user: AbstractUser, revision: Revision | None = None) -> Provider:
     """Return the reviewer's clinician profile, or raise ReviewerNotEligibleError saying exactly why not.
 
     Rules: an active account in the "Clinical reviewers" group, linked to a published clinician profile whose
@@ -67,16 +67,14 @@ def check_reviewer(user: AbstractBaseUser, revision: Revision | None = None) -> 
     return provider
 
 
-def own_revision_since_last_review(revision: Revision, user: AbstractBaseUser) -> int | None:
+def own_revision_since_last_review(revision: Revision, user: AbstractUser) -> int | None:
     """W8: the id of a revision ``user`` saved between the last reviewed version and ``revision``, or None.
 
     Self-review is judged by content, not by who saved or submitted ``revision``: any revision of the page
     after the latest one that was live or carries an approved sign-off, up to and including ``revision``,
     counts. So a reviewer's edit that an editor resubmits unchanged (the laundering path) is still theirs.
     """
-    from wagtail.models import Revision as RevisionModel
-
-    page_revisions = RevisionModel.objects.filter(
+    page_revisions = Revision.objects.filter(
         base_content_type_id=revision.base_content_type_id, object_id=revision.object_id, pk__lte=revision.pk
     )
     reviewed_ids = set(

@@ -15,10 +15,9 @@ from typing import Any
 
 
 def publish_approved_revision(workflow_state: Any, user: Any = None) -> None:
-    from .gate import article_model
+    from pages.models import is_article
 
     task_state = workflow_state.current_task_state
     content_object = workflow_state.content_object
     revision = task_state.revision if task_state is not None else content_object.get_latest_revision()
-    is_article = isinstance(getattr(content_object, "specific", content_object), article_model())
-    revision.publish(user=user, skip_permission_checks=is_article)
+    revision.publish(user=user, skip_permission_checks=is_article(content_object))

@@ -43,7 +43,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Exists, Model, Q
+from django.db.models import Exists, Q
+
+from pages.models import ArticlePage, is_article
 
 from .errors import UnsignedRevisionError
 from .hashing import content_hash
@@ -51,18 +53,6 @@ from .models import SignOff
 
 if TYPE_CHECKING:
     from wagtail.models import Page, Revision
-
-
-def article_model() -> type[Model]:
-    """The ``ArticlePage`` class (looked up lazily: this module is imported while apps load)."""
-    from django.apps import apps
-
-    return apps.get_model("pages", "ArticlePage")
-
-
-def is_article_revision(revision: Revision) -> bool:
-    model = revision.content_type.model_class()
-    return model is not None and issubclass(model, article_model())
 
 
 def signed_off_condition(page_id: Any, content_hash_value: Any) -> Q:
@@ -80,7 +70,7 @@ def signed_off_condition(page_id: Any, content_hash_value: Any) -> Q:
 
 def content_is_signed_off(page_id: int, content_hash_value: str) -> bool:
     """The rule for one page and one content fingerprint, evaluated in Python callers (gate, task, stamps)."""
-    return article_model().objects.filter(pk=page_id).filter(signed_off_condition(page_id, content_hash_value)).exists()
+    return ArticlePage.objects.filter(pk=page_id).filter(signed_off_condition(page_id, content_hash_value)).exists()
 
 
 def revision_is_signed_off(revision: Revision) -> bool:
@@ -90,13 +80,13 @@ def revision_is_signed_off(revision: Revision) -> bool:
 
 def check_revision_may_go_live(revision: Revision) -> None:
     """Raise ``UnsignedRevisionError`` unless the revision is not an article's, or is signed off."""
-    if is_article_revision(revision) and not revision_is_signed_off(revision):
+    if is_article(revision) and not revision_is_signed_off(revision):
         raise UnsignedRevisionError()
 
 
 def check_page_save(page: Page) -> None:
     """pre_save rule: an article may only become live on a signed-off revision. Other saves pass untouched."""
-    if not isinstance(page, article_model()) or not page.live or page.live_revision_id is None or page.pk is None:
+    if not is_article(page) or not page.live or page.live_revision_id is None or page.pk is None:
         return
     stored = type(page).objects.filter(pk=page.pk).values_list("live", "live_revision_id").first()
     if stored is not None and stored == (True, page.live_revision_id):

@@ -33,11 +33,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
+
+from pages.models import is_article
 
 from .eligibility import check_reviewer, credential_snapshot
 from .errors import StaleRevisionError
 from .forms import ATTESTATION_LABEL
-from .gate import is_article_revision
 from .hashing import content_hash
 from .models import Publication, SignOff
 from .stamps import recompute
@@ -58,7 +60,7 @@ def record_signoff(
     task_state: Any = None,
     fingerprint: str | None = None,
 ) -> SignOff:
-    if not is_article_revision(revision):
+    if not is_article(revision):
         raise ValueError("Only article revisions are clinically reviewed.")
     if decision not in SignOff.Decision.values:
         raise ValueError(f"Unknown decision {decision!r}; expected one of {', '.join(SignOff.Decision.values)}.")
@@ -92,8 +94,6 @@ def record_signoff(
 
 @transaction.atomic
 def publish_signed(revision: Revision, user: Any = None, *, at: datetime.datetime | None = None) -> None:
-    from wagtail.models import Page
-
     revision.publish(user=user, skip_permission_checks=True)
     if at is not None:
         page_id = int(revision.object_id)

@@ -8,18 +8,21 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, TaskState
 from wagtail.signals import page_published, page_unpublished
 
+from pages.models import ArticlePage, is_article
 from providers.models.credentials import check_published_credentials
 
 from . import gate
 from .hashing import content_hash
 from .models import ArticleStamps, Publication, RevisionFingerprint, SignOff
 from .stamps import recompute
+from .workflow_setup import attach_workflow_to_index
 
 logger = logging.getLogger(__name__)
 
@@ -36,14 +39,12 @@ def gate_revision_save(sender: type, instance: Revision, raw: bool = False, **kw
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and "approved_go_live_at" not in update_fields:
         return
-    if gate.is_article_revision(instance):
+    if is_article(instance):
         gate.check_revision_schedule(instance)
 
 
 def revision_is_under_review(revision_id: int) -> bool:
     """A revision an in-progress workflow task is reviewing, or that any reviewer has signed (off or back)."""
-    from wagtail.models import TaskState
-
     return (
         TaskState.objects.filter(revision_id=revision_id, status=TaskState.STATUS_IN_PROGRESS).exists()
         or SignOff.objects.filter(revision_id=revision_id).exists()
@@ -64,7 +65,7 @@ def keep_reviewed_revision(sender: type, instance: Revision, raw: bool = False, 
         return
     if update_fields is not None and "content" not in update_fields:
         return
-    if not gate.is_article_revision(instance) or not revision_is_under_review(instance.pk):
+    if not is_article(instance) or not revision_is_under_review(instance.pk):
         return
     stored = RevisionFingerprint.objects.filter(revision_id=instance.pk).values_list("content_hash", flat=True).first()
     if stored is None:
@@ -79,7 +80,7 @@ def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwa
     update_fields = kwargs.get("update_fields")
     if raw or (update_fields is not None and "content" not in update_fields):
         return
-    if not gate.is_article_revision(instance):
+    if not is_article(instance):
         return
     RevisionFingerprint.objects.update_or_create(
         revision=instance, defaults={"content_hash": content_hash(instance.content)}
@@ -87,7 +88,7 @@ def store_fingerprint(sender: type, instance: Revision, raw: bool = False, **kwa
 
 
 def record_publication(sender: type, instance: Any, revision: Revision | None = None, **kwargs: Any) -> None:
-    if kwargs.get("alias") or revision is None or not isinstance(instance, gate.article_model()):
+    if kwargs.get("alias") or revision is None or not is_article(instance):
         return
     if not instance.live or instance.live_revision_id != revision.pk:
         return  # scheduled for later: Wagtail sends page_published before the page is actually live
@@ -102,7 +103,7 @@ def record_publication(sender: type, instance: Any, revision: Revision | None = 
 
 
 def recompute_after_unpublish(sender: type, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, gate.article_model()):
+    if is_article(instance):
         recompute(instance)
 
 
@@ -112,8 +113,6 @@ def attach_review_workflow(
     """Every new article index gets the "Clinical review" workflow (the demo tree is built after migrations)."""
     if not created or raw:
         return
-    from .workflow_setup import attach_workflow_to_index
-
     attach_workflow_to_index(instance)
 
 
@@ -128,7 +127,7 @@ def _refresh_articles_reviewed_by(provider_id: int | None) -> None:
                 live_revision__isnull=False, page__signoffs__provider_id=provider_id
             ).values_list("page_id", flat=True)
         )
-        for article in gate.article_model().objects.filter(pk__in=article_ids):
+        for article in ArticlePage.objects.filter(pk__in=article_ids):
             recompute(article)
 
     transaction.on_commit(refresh)
@@ -151,8 +150,6 @@ def holding_changed(sender: type, instance: Any, raw: bool = False, **kwargs: An
 
 
 def connect() -> None:
-    from django.apps import apps
-
     pre_save.connect(gate_page_save, dispatch_uid="review_gate_page_save")
     pre_save.connect(keep_reviewed_revision, sender=Revision, dispatch_uid="review_keep_reviewed_revision")
     pre_save.connect(gate_revision_save, sender=Revision, dispatch_uid="review_gate_revision_save")

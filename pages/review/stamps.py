@@ -26,7 +26,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .gate import article_model, content_is_signed_off
+from pages.models import ArticlePage
+from providers.models import Provider
+
+from .gate import content_is_signed_off
 from .hashing import content_hash
 from .models import ArticleStamps, RevisionFingerprint, SignOff
 from .models.stamps import review_status_for
@@ -99,8 +102,6 @@ def _byline(approvals: list, authors: list) -> dict[str, Any]:
 
 
 def _authors(page: Any) -> list[dict[str, Any]]:
-    from providers.models import Provider
-
     provider_ids = list(page.authors.order_by("sort_order").values_list("provider_id", flat=True))
     providers = (
         Provider.objects.public().filter(pk__in=provider_ids).prefetch_related("credential_holdings__credential")
@@ -116,7 +117,7 @@ def _authors(page: Any) -> list[dict[str, Any]]:
 @transaction.atomic
 def recompute(page: Any) -> ArticleStamps:
     """Recompute and store the stamps of one article from publications, the live revision and sign-offs."""
-    page = article_model().objects.select_related("live_revision").get(pk=page.pk)
+    page = ArticlePage.objects.select_related("live_revision").get(pk=page.pk)
     stamps, _ = ArticleStamps.objects.select_for_update().get_or_create(page=page)
 
     publications = list(page.publications.order_by("published_at", "pk"))

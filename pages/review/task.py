@@ -63,7 +63,9 @@ def perform_action(task_state: Any, user: Any, action_name: str, **kwargs: Any) 
     task_state = ClinicalReviewTaskState.objects.select_related("revision").get(pk=task_state.pk)
     form = form_class(data={key: value for key, value in kwargs.items() if key in form_class.base_fields})
     if not form.is_valid():
-        problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
+        problems = "; ".join(
+            f"{field}: {' '.join(str(error) for error in errors)}" for field, errors in form.errors.items()
+        )
         raise ReviewError(f"The sign-off was not recorded: {problems}")
     if task_state.signoffs.filter(reviewer=user).exists():
         raise ReviewConflictError("You have already signed off this revision.")
@@ -80,7 +82,7 @@ def perform_action(task_state: Any, user: Any, action_name: str, **kwargs: Any) 
     )
     if signoff.decision == SignOff.Decision.CHANGES_REQUESTED:
         task_state.reject(user=user, comment=signoff.note)
-    elif content_is_signed_off(signoff.page_id, signoff.content_hash):
+    elif signoff.page_id is not None and content_is_signed_off(signoff.page_id, signoff.content_hash):
         task_state.approve(user=user, comment=signoff.note)
     # Otherwise the policy needs another role's approval: the task stays in progress.
     return None

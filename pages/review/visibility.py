@@ -16,7 +16,9 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from .gate import article_model, signed_off_condition
+from pages.models import ArticlePage
+
+from .gate import signed_off_condition
 
 
 def restricted_q() -> Q:
@@ -31,8 +33,7 @@ def public_articles_at_any_time(queryset: QuerySet | None = None) -> QuerySet:
 
     Stored representations exist for exactly these; the window is checked when they are read.
     """
-    model = article_model()
-    queryset = model.objects.all() if queryset is None else queryset
+    queryset = ArticlePage.objects.all() if queryset is None else queryset
     return (
         queryset.filter(live=True, live_revision__isnull=False)
         .exclude(restricted_q())

@@ -13,18 +13,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from pages.admin_reports import report_urls
+from pages.models import ArticlePage, is_article
+
 from .admin_wording import arrange_article_actions, reword_queued_messages
 from .errors import UnsignedRevisionError
-from .gate import article_model, check_revision_may_go_live
+from .gate import check_revision_may_go_live
 from .views.audit import audit_csv_view, audit_page_view
 from .views.history import SignOffHistoryView, can_view_history
 from .views.panels import panels_for
 from .views.report import ReviewStatusReportView
 from .views.review_screen import ReviewOutcomeView, ReviewScreenView, review_url, user_actions
-
-
-def _is_article(page: Any) -> bool:
-    return issubclass(page.specific_class or type(page), article_model())
 
 
 def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> HttpResponse:
@@ -45,7 +44,7 @@ def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> Ht
 @hooks.register("before_publish_page")
 def refuse_unsigned_publish(request: HttpRequest, page: Any) -> HttpResponse | None:
     """Create/edit "Publish" (and "Schedule"): the revision just saved must be signed off."""
-    if not _is_article(page):
+    if not is_article(page):
         return None
     revision = page.get_latest_revision()
     try:
@@ -66,10 +65,10 @@ def refuse_unsigned_bulk_publish(request: HttpRequest, action_type: str, objects
     candidates = list(objects)
     if include_descendants:
         for page in objects:
-            candidates += list(page.get_descendants().not_live().type(article_model()))
+            candidates += list(page.get_descendants().not_live().type(ArticlePage))
     unsigned = []
     for page in candidates:
-        if not _is_article(page):
+        if not is_article(page):
             continue
         revision = page.get_latest_revision()
         try:
@@ -92,8 +91,8 @@ def refuse_live_article_copies(request: HttpRequest, page: Any) -> HttpResponse 
     """A copy is a new page with no sign-offs of its own, so articles are copied as drafts only."""
     if request.method != "POST" or not request.POST.get("publish_copies"):
         return None
-    has_articles = _is_article(page) or (
-        request.POST.get("copy_subpages") and page.get_descendants().type(article_model()).exists()
+    has_articles = is_article(page) or (
+        request.POST.get("copy_subpages") and page.get_descendants().type(ArticlePage).exists()
     )
     if has_articles:
         messages.error(
@@ -120,12 +119,7 @@ def review_urls() -> list:
             ReviewOutcomeView.as_view(),
             name="review_outcome",
         ),
-        path("review/report/", ReviewStatusReportView.as_view(), name="review_report"),
-        path(
-            "review/report/results/",
-            ReviewStatusReportView.as_view(results_only=True),
-            name="review_report_results",
-        ),
+        *report_urls("review/report/", ReviewStatusReportView, "review_report"),
     ]
 
 
@@ -146,7 +140,7 @@ class SignOffHistoryButton(PageMenuItem):
 
 
 def _history_button(page: Any, user: Any, priority: int) -> SignOffHistoryButton | None:
-    if page.pk is None or not _is_article(page):
+    if page.pk is None or not is_article(page):
         return None
     return SignOffHistoryButton(page=page, priority=priority)
 
@@ -180,7 +174,7 @@ def reviewers_open_the_review_screen(request: HttpRequest, page: Any) -> HttpRes
 
     ``?edit=1`` (the review screen's "Open in the editor") still opens the editor for those who may edit.
     """
-    if request.method != "GET" or request.GET.get("edit") or not _is_article(page):
+    if request.method != "GET" or request.GET.get("edit") or not is_article(page):
         return None
     if user_actions(page.specific, request.user):
         return redirect(review_url(page.pk))

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Workflow, WorkflowPage
+
+from .models import ClinicalReviewTask
+
 WORKFLOW_NAME = "Clinical review"
 
 
 def review_workflow() -> Any:
     """The active workflow that contains the clinical review task, or None."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Workflow
-
-    from .models import ClinicalReviewTask
-
     task_type = ContentType.objects.get_for_model(ClinicalReviewTask)
     return (
         Workflow.objects.filter(
@@ -26,8 +26,6 @@ def review_workflow() -> Any:
 
 def attach_workflow_to_index(index_page: Any) -> None:
     """Give an article index the review workflow unless an administrator already chose one for it."""
-    from wagtail.models import WorkflowPage
-
     workflow = review_workflow()
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page_id=index_page.pk, defaults={"workflow": workflow})

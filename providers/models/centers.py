@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..forms import TreatmentCenterAdminForm
 from ..validators import validate_latitude, validate_longitude, validate_timezone, validate_us_state
+from .clinicians import Provider
 
 
 class TreatmentCenterQuerySet(models.QuerySet):
@@ -154,8 +155,6 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
 
     def get_preview_context(self, request, mode_name) -> dict:
         """The listing as the public will see it: hours by weekday, programs in order, public clinicians."""
-        from .clinicians import Provider
-
         context = super().get_preview_context(request, mode_name)
         today = localdate()
         context["hours_by_day"] = self.hours_by_day()

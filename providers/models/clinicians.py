@@ -138,9 +138,10 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     def credentials_last_verified(self) -> datetime.date | None:
         """The oldest verification among the credentials shown on the byline (None if one is unverified)."""
         dates = [holding.verified_on for holding in self.byline_holdings()]
-        if not dates or any(date is None for date in dates):
+        verified = [date for date in dates if date is not None]
+        if not dates or len(verified) < len(dates):
             return None
-        return min(dates)
+        return min(verified)
 
     def credential_flags(self) -> dict[str, list[str]]:
         """Credential code -> problems (expired, expiring, stale, unverified…), for credentials with any."""

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -38,6 +39,36 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+
+# --- Expired and expiring: the one statement of the rule, in Python (``expiry_state``) and in SQL -------------
+
+EXPIRED = "expired"
+EXPIRING = "expiring"
+
+
+def expiry_warning_horizon(today: datetime.date) -> datetime.date:
+    """The last expiry date that counts as "expiring" on ``today``."""
+    return today + datetime.timedelta(days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS)
+
+
+def stale_before(today: datetime.date) -> datetime.date:
+    """A verification older than this date is "stale" on ``today`` (``CREDENTIAL_STALE_AFTER_DAYS``)."""
+    return today - datetime.timedelta(days=settings.CREDENTIAL_STALE_AFTER_DAYS)
+
+
+def expired_q(today: datetime.date) -> Q:
+    """Holdings in the ``"expired"`` state on ``today`` (see ``CredentialHolding.expiry_state``)."""
+    return Q(status=CredentialHolding.Status.EXPIRED) | Q(expires_on__lt=today)
+
+
+def expiring_q(today: datetime.date) -> Q:
+    """Holdings in the ``"expiring"`` state on ``today``: active ones only; an expired one is not "expiring"."""
+    return Q(
+        status=CredentialHolding.Status.ACTIVE,
+        expires_on__gte=today,
+        expires_on__lte=expiry_warning_horizon(today),
+    )
 
 
 class CredentialHolding(Orderable):
@@ -112,8 +143,24 @@ class CredentialHolding(Orderable):
             raise ValidationError(errors)
 
     def is_expired(self, today: datetime.date | None = None) -> bool:
+        return self.expiry_state(today) == EXPIRED
+
+    def expiry_state(self, today: datetime.date | None = None) -> str | None:
+        """``"expired"``, ``"expiring"`` or ``None``: the rule :func:`expired_q` and :func:`expiring_q` state in SQL.
+
+        Expired: marked expired, or past its expiry date. Expiring: not expired, not inactive or revoked, and
+        expiring within ``CREDENTIAL_EXPIRY_WARNING_DAYS`` (today counts: it is still valid today).
+        """
         today = today or timezone.localdate()
-        return self.status == self.Status.EXPIRED or (self.expires_on is not None and self.expires_on < today)
+        if self.status == self.Status.EXPIRED or (self.expires_on is not None and self.expires_on < today):
+            return EXPIRED
+        if (
+            self.status == self.Status.ACTIVE
+            and self.expires_on is not None
+            and self.expires_on <= expiry_warning_horizon(today)
+        ):
+            return EXPIRING
+        return None
 
     def is_in_good_standing(self, today: datetime.date | None = None, reviewer_id: int | None = None) -> bool:
         """Active, unexpired and verified: what a reviewer needs to sign off.
@@ -130,17 +177,14 @@ class CredentialHolding(Orderable):
         """Problems compliance should see: expired, expiring (soon), stale (old verification), unverified."""
         today = today or timezone.localdate()
         flags = []
-        if self.is_expired(today):
-            flags.append("expired")
-        elif self.expires_on and self.expires_on <= today + datetime.timedelta(
-            days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS
-        ):
-            flags.append("expiring")
+        state = self.expiry_state(today)
+        if state is not None:
+            flags.append(state)
         if self.status in (self.Status.INACTIVE, self.Status.REVOKED):
             flags.append(self.status)
         if self.verified_on is None:
             flags.append("unverified")
-        elif self.verified_on < today - datetime.timedelta(days=settings.CREDENTIAL_STALE_AFTER_DAYS):
+        elif self.verified_on < stale_before(today):
             flags.append("stale")
         return flags
 

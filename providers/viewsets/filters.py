@@ -5,28 +5,26 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from ..models import CredentialHolding, LevelOfCare, Provider, Topic, TreatmentCenter
+from ..models.credentials import expired_q, expiring_q, stale_before
 from ..validators import US_STATE_CODES
 
 
 def credential_problem_q(problem: str, today: datetime.date | None = None) -> Q:
     """A condition on ``CredentialHolding`` matching the same problems ``CredentialHolding.flags()`` reports."""
     today = today or timezone.localdate()
-    expired = Q(status=CredentialHolding.Status.EXPIRED) | Q(expires_on__lt=today)
     if problem == "expired":
-        return expired
+        return expired_q(today)
     if problem == "expiring":
-        warning_until = today + datetime.timedelta(days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS)
-        return Q(expires_on__gte=today, expires_on__lte=warning_until) & ~Q(status=CredentialHolding.Status.EXPIRED)
+        return expiring_q(today)
     if problem == "unverified":
         return Q(verified_on__isnull=True)
     if problem == "stale":
-        return Q(verified_on__lt=today - datetime.timedelta(days=settings.CREDENTIAL_STALE_AFTER_DAYS))
+        return Q(verified_on__lt=stale_before(today))
     if problem == "inactive":
         return Q(status__in=[CredentialHolding.Status.INACTIVE, CredentialHolding.Status.REVOKED])
     raise ValueError(f"Unknown credential problem {problem!r}")

@@ -9,19 +9,14 @@ import pytest
 
 from api.admin_views import frontend_preview_url
 from api.preview import mint_preview_token
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def article():
-    """Live and signed off by Dr. Vines, with a newer unreviewed draft."""
-    reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
-    page = factories.published_article(reviewer, title="Live title", text="Live text.")
-    factories.edit(page, title="Draft title", text="Draft text.")
-    page.refresh_from_db()
-    return page
+    return factories.live_article_with_draft()
 
 
 def test_without_a_frontend_the_admin_shows_the_preview_json_and_token_url(client, admin_user, article, settings):

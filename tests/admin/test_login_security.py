@@ -1,4 +1,5 @@
-"""Admin login: lockout after repeated wrong passwords (A1) and CSRF on admin POSTs (A2)."""
+"""Admin login: lockout after repeated wrong passwords (A1), CSRF on admin POSTs (A2), and a stranger's lockout
+locking out only that stranger (A3)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,6 +8,8 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 LOGIN_URL = "/admin/login/"
+STRANGER = "198.51.100.66"
+OWNER = "203.0.113.10"
 
 
 @pytest.fixture
@@ -26,6 +29,11 @@ def editor():
 
 def attempt(client, username, password, ip="203.0.113.7"):
     return client.post(LOGIN_URL, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+@pytest.fixture
+def admin_user():
+    return get_user_model().objects.create_user("admin", password="owner-knows-this-one", is_superuser=True)
 
 
 def is_logged_in(client) -> bool:
@@ -77,3 +85,24 @@ def test_admin_post_from_a_foreign_origin_is_refused(editor):
         HTTP_ORIGIN="http://testserver",
     )
     assert same_origin.status_code == 302
+
+
+def test_a_stranger_locks_out_only_themselves(lockout, admin_user):
+    stranger = Client()
+    for _ in range(lockout):
+        attempt(stranger, "admin", "guess", STRANGER)
+    assert attempt(stranger, "admin", "owner-knows-this-one", STRANGER).status_code == 429
+
+    owner = Client()
+    response = attempt(owner, "admin", "owner-knows-this-one", OWNER)
+    assert response.status_code == 302
+    assert is_logged_in(owner)
+
+
+def test_the_same_address_can_still_sign_in_to_another_account(lockout, admin_user, editor):
+    """Per username and address together: the same address can still try a different username."""
+    stranger = Client()
+    for _ in range(lockout):
+        attempt(stranger, "admin", "guess", STRANGER)
+    response = attempt(Client(), "editor", "correct-horse-battery", STRANGER)
+    assert response.status_code == 302

@@ -35,7 +35,7 @@ def test_an_unpublished_index_is_404_and_links_to_it_are_dropped(seed, api_clien
 
 
 def test_a_call_to_action_to_an_index_page_keeps_its_frontend_path(seed, api_client):
-    from .builders import public_article
+    from tests.factories import public_article
 
     index = ArticleIndexPage.objects.get(slug="resources")
     public_article(

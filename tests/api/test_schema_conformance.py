@@ -13,9 +13,9 @@ import json
 import pytest
 from openapi_core.validation.response.exceptions import InvalidData
 
+from tests.factories import every_block_body, image, public_article
 from tests.factories.providers import TreatmentCenterFactory
 
-from .builders import every_block_body, image, public_article
 from .golden import EXPECTED
 from .schema_validation import denormalise, validate_data, validate_live
 

@@ -14,9 +14,8 @@ from api.published import build, reads, rebuild
 from api.published.models import StoredRepresentation
 from pages.models import ArticlePage
 from providers.models import CrisisResource, Topic, TreatmentCenter
+from tests.factories import public_article
 from tests.factories.providers import ProviderFactory, TreatmentCenterFactory
-
-from .builders import public_article
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from .accounts import PASSWORD, default_reviewer, editor, make_reviewer, reviewe
 from .content import SEED_SIGNED_AT, every_block_body, image, seed_content
 from .pages import article_index, body, draft_article, edit, rich
 from .providers import ProviderFactory
-from .publishing import public_article, publish, published_article, sign
+from .publishing import live_article_with_draft, public_article, publish, published_article, sign
 
 __all__ = [
     "PASSWORD",
@@ -25,6 +25,7 @@ __all__ = [
     "editor",
     "every_block_body",
     "image",
+    "live_article_with_draft",
     "make_reviewer",
     "public_article",
     "publish",

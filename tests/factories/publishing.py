@@ -18,8 +18,8 @@ from wagtail.models import Revision
 from pages.models import ArticlePage
 from pages.review.services import publish_signed, record_signoff
 
-from .accounts import default_reviewer
-from .pages import ArticlePageFactory, draft_article
+from .accounts import default_reviewer, reviewer
+from .pages import ArticlePageFactory, draft_article, edit
 
 
 def sign(revision: Revision, reviewer_user: Any, decision: str = "approved", **kwargs: Any) -> Any:
@@ -54,4 +54,13 @@ def published_article(reviewer_user: Any, at: datetime.datetime | None = None, *
     return ArticlePage.objects.get(pk=page.pk)
 
 
-__all__ = ["public_article", "publish", "published_article", "sign"]
+def live_article_with_draft() -> ArticlePage:
+    """Live and signed off by Dr. Michael Vines ("Live title"), with a newer unreviewed draft ("Draft title")."""
+    reviewer_user = reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    page = published_article(reviewer_user, title="Live title", text="Live text.")
+    edit(page, title="Draft title", text="Draft text.")
+    page.refresh_from_db()
+    return page
+
+
+__all__ = ["live_article_with_draft", "public_article", "publish", "published_article", "sign"]

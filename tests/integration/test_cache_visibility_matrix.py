@@ -72,7 +72,7 @@ def test_visibility_holds_with_redis_unreachable(api_client, unreachable_redis):
 def test_with_redis_unreachable_the_api_answers_from_the_database_and_readyz_is_degraded(
     api_client, client, unreachable_redis
 ):
-    from tests.api.builders import public_article
+    from tests.factories import public_article
 
     article = public_article(title="Served without Redis")
     for path in ("/api/v1/articles/", f"/api/v1/articles/{article.slug}/", "/api/v1/sitemap/"):

@@ -37,12 +37,7 @@ PREVIEW = "/api/v1/preview/"
 
 @pytest.fixture
 def article():
-    """A live, signed-off article with a newer draft revision carrying a different title."""
-    reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
-    page = factories.published_article(reviewer, title="Live title", text="Live text.")
-    factories.edit(page, title="Draft title", text="Draft text.")
-    page.refresh_from_db()
-    return page
+    return factories.live_article_with_draft()
 
 
 def token_for(obj) -> str:

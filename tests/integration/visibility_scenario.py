@@ -20,7 +20,7 @@ from wagtail.models import PageViewRestriction
 
 from api import paths
 from pages.models import ArticlePage
-from tests.api.builders import draft_article, public_article, publish
+from tests.factories import draft_article, public_article, publish
 
 Reader = Callable[[str], list[tuple[int, str]]]
 UNKNOWN_DETAIL = "/api/v1/articles/no-such-article-anywhere/"

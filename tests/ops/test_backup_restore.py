@@ -14,8 +14,8 @@ from django.db import connection
 from django.test import Client
 
 from cms.backup import restore
+from tests import factories
 from tests.factories.pages import site_home
-from tests.review import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from pages.models import ArticlePage
+from tests import factories
 from tests.factories.pages import site_home
-from tests.review import factories
 
 pytestmark = pytest.mark.django_db
 

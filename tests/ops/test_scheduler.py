@@ -14,7 +14,7 @@ from cms.models import ScheduledJob
 from cms.worker.loop import ResilientWorker
 from cms.worker.schedule import JOBS, Job, claim
 from pages.models import ArticlePage
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.models import Page
 
-from pages.models import ArticlePage
+from pages.models import ArticleIndexPage, ArticlePage, is_article
 from tests.factories.pages import ArticlePageFactory, article_body
+from tests.factories.providers import ProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +33,27 @@ def test_citations_resolve_against_in_memory_references_before_the_first_save():
     article = ArticlePageFactory(body=article_body(cite=[1, 2]), references=[{"title": "A"}, {"title": "B"}])
     assert [reference.title for reference in article.references.all()] == ["A", "B"]
     assert [reference.sort_order for reference in article.references.all()] == [0, 1]
+
+
+def _forms_of_the_question():
+    """Every form "is this an article?" is asked in: (label, builder, expected)."""
+    return [
+        ("specific page", lambda: ArticlePageFactory(), True),
+        ("generic Page row", lambda: Page.objects.get(pk=ArticlePageFactory().pk), True),
+        ("new unsaved page", lambda: ArticlePage(title="New"), True),
+        ("page class", lambda: ArticlePage, True),
+        ("revision", lambda: ArticlePageFactory().save_revision(), True),
+        ("generic Page of the index", lambda: Page.objects.get(pk=ArticlePageFactory().get_parent().pk), False),
+        ("index page class", lambda: ArticleIndexPage, False),
+        ("Page class", lambda: Page, False),
+        ("clinician", lambda: ProviderFactory(), False),
+        ("clinician revision", lambda: ProviderFactory().save_revision(), False),
+        ("nothing", lambda: None, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "build", "expected"), _forms_of_the_question(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_is_article_answers_every_form_of_the_question(label, build, expected):
+    assert is_article(build()) is expected, label

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from pages.models import ArticlePage
 from pages.review.hashing import revision_fingerprint
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ import pytest
 from django.test import override_settings
 
 from providers.models import CredentialHolding, Provider
+from providers.viewsets.filters import credential_problem_q
 from tests.factories.providers import CredentialFactory, CredentialHoldingFactory, ProviderFactory, days_ago
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,26 @@ class TestCanSignOff:
         provider = ProviderFactory(credentials=["LPC-S"])
         holding(provider, "RN", expired=True, show_on_byline=False)
         assert provider.can_sign_off()
+
+
+@pytest.mark.parametrize("problem", ["expired", "expiring", "unverified", "stale"])
+def test_the_admin_filter_and_the_flags_state_one_rule(problem):
+    """``credential_problem_q`` (SQL, the clinician listing's filter) finds exactly the holdings ``flags()`` names."""
+    provider = ProviderFactory()
+    states = [
+        {"expires_on": days_ago(-10)},  # expiring
+        {"expires_on": days_ago(0)},  # expires today: still valid, expiring
+        {"expires_on": days_ago(2)},  # past its date while marked active: expired
+        {"expires_on": days_ago(-400)},
+        {"expires_on": None, "status": CredentialHolding.Status.EXPIRED},
+        {"expires_on": days_ago(-10), "status": CredentialHolding.Status.INACTIVE},  # not held: not "expiring"
+        {"expires_on": days_ago(-10), "status": CredentialHolding.Status.REVOKED},
+        {"stale": True},
+        {"unverified": True},
+    ]
+    holdings = [holding(provider, f"C{number}", **state) for number, state in enumerate(states)]
+
+    flagged = {h.pk for h in holdings if problem in h.flags()}
+    filtered = set(CredentialHolding.objects.filter(credential_problem_q(problem)).values_list("pk", flat=True))
+    assert flagged == filtered
+    assert flagged  # every problem is present in the set above

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from pages.models import ArticleIndexPage, ArticlePage
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from pages.review.forms import ATTESTATION_LABEL
 from pages.review.hashing import revision_fingerprint
 from providers.models import CredentialHolding
 from providers.models.credentials import CREDENTIALING_GROUP
+from tests import factories
 from tests.factories.providers import days_ago
-from tests.review import factories
 
 pytestmark = pytest.mark.django_db
 

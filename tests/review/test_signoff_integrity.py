@@ -11,7 +11,7 @@ from wagtail.models import Revision, TaskState
 from pages.models import ArticlePage
 from pages.review.errors import STALE_MESSAGE
 from pages.review.models import SignOff
-from tests.review import factories
+from tests import factories
 from tests.review.test_admin import edit_form, messages_of, modal_form
 
 pytestmark = pytest.mark.django_db

@@ -34,8 +34,9 @@ class Command(DbWorkerCommand):
             help="Only run queued tasks; leave publish_scheduled and daily_checks to another worker.",
         )
 
-    def handle(self, *, verbosity: int, reload: bool, batch: bool, scheduler: bool, **options: Any) -> None:
-        self.configure_logging(verbosity)
+    def handle(self, **options: Any) -> None:
+        reload, batch, scheduler = options["reload"], options["batch"], options["scheduler"]
+        self.configure_logging(options["verbosity"])
         exclude = options.pop("exclude_queues")
         worker = ResilientWorker(
             scheduler=scheduler,

@@ -16,6 +16,11 @@ class ReviewStatus(models.TextChoices):
     NOT_REVIEWED = "not_reviewed", "Not reviewed"
 
 
+def review_due_horizon(today: datetime.date) -> datetime.date:
+    """The last ``next_review_due`` that counts as "due soon" on ``today``."""
+    return today + datetime.timedelta(days=settings.REVIEW_DUE_SOON_DAYS)
+
+
 def review_status_for(next_review_due: datetime.date | None, today: datetime.date | None = None) -> str:
     """current / due (within REVIEW_DUE_SOON_DAYS) / overdue — computed at read time: it moves with the calendar."""
     if next_review_due is None:
@@ -23,7 +28,7 @@ def review_status_for(next_review_due: datetime.date | None, today: datetime.dat
     today = today or timezone.localdate()
     if next_review_due < today:
         return ReviewStatus.OVERDUE.value
-    if next_review_due <= today + datetime.timedelta(days=settings.REVIEW_DUE_SOON_DAYS):
+    if next_review_due <= review_due_horizon(today):
         return ReviewStatus.DUE.value
     return ReviewStatus.CURRENT.value
 

@@ -9,13 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from pages.models import ArticlePage
+
 from ..audit import AUDIT_COLUMNS, audit_csv, audit_rows, can_view_audit
-from ..gate import article_model
 from ..models import SignOff
 
 
 def _article_and_rows(request: HttpRequest, page_id: int) -> tuple[Any, list[dict[str, Any]]]:
-    page = get_object_or_404(article_model(), pk=page_id)
+    page = get_object_or_404(ArticlePage, pk=page_id)
     if not can_view_audit(request.user, page):
         raise PermissionDenied
     return page, audit_rows(SignOff.objects.filter(page=page).order_by("signed_at", "pk"))

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 from wagtail.models import Page
 
+from pages.models import ArticlePage
+
 from ..audit import can_view_audit
 from ..eligibility import REVIEWERS_GROUP
 from ..hashing import content_hash
@@ -28,9 +30,7 @@ class SignOffHistoryView(TemplateView):
     template_name = "review/signoff_history.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        from ..gate import article_model
-
-        page = get_object_or_404(article_model(), pk=self.kwargs["page_id"])
+        page = get_object_or_404(ArticlePage, pk=self.kwargs["page_id"])
         if not can_view_history(self.request.user, page):
             raise PermissionDenied
         signoffs = (

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
+from ..compliance import credential_alerts, reviews_due
 from ..eligibility import REVIEWERS_GROUP, check_reviewer
 from ..errors import ReviewerNotEligibleError
+from ..models import ClinicalReviewTask, ClinicalReviewTaskState
+
+# A dashboard panel is a glance; the report (and the clinician listing's filters) hold the full lists.
+PANEL_ROWS = 50
 
 
 class AwaitingSignOffPanel(Component):
@@ -24,8 +27,6 @@ class AwaitingSignOffPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        from ..models import ClinicalReviewTask, ClinicalReviewTaskState
-
         my_tasks = ClinicalReviewTask.objects.filter(active=True, groups__user=self.user).values("pk")
         states = (
             ClinicalReviewTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=my_tasks)
@@ -35,7 +36,7 @@ class AwaitingSignOffPanel(Component):
             .order_by("started_at")
         )
         rows = []
-        for state in states[:50]:
+        for state in states[:PANEL_ROWS]:
             rows.append({"state": state, "page_id": int(state.revision.object_id), "title": state.revision.object_str})
         try:
             check_reviewer(self.user)
@@ -51,16 +52,7 @@ class ReviewsDuePanel(Component):
     template_name = "review/panels/reviews_due.html"
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        from ..models import ArticleStamps
-
-        today = timezone.localdate()
-        horizon = today + datetime.timedelta(days=settings.REVIEW_DUE_SOON_DAYS)
-        stamps = (
-            ArticleStamps.objects.filter(page__live=True, next_review_due__lte=horizon)
-            .select_related("page")
-            .order_by("next_review_due")[:50]
-        )
-        return {"rows": [{"stamps": item, "overdue": item.next_review_due < today} for item in stamps]}
+        return {"rows": reviews_due(timezone.localdate())[:PANEL_ROWS]}
 
 
 class CredentialsExpiringPanel(Component):
@@ -69,20 +61,9 @@ class CredentialsExpiringPanel(Component):
     template_name = "review/panels/credentials_expiring.html"
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        from providers.models import CredentialHolding
-
-        today = timezone.localdate()
-        horizon = today + datetime.timedelta(days=settings.CREDENTIAL_EXPIRY_WARNING_DAYS)
-        holdings = (
-            CredentialHolding.objects.filter(provider__live=True)
-            .filter(Q(expires_on__lte=horizon) | Q(status=CredentialHolding.Status.EXPIRED))
-            .exclude(status__in=[CredentialHolding.Status.INACTIVE, CredentialHolding.Status.REVOKED])
-            .select_related("provider", "credential")
-            .order_by("expires_on")[:50]
-        )
         days = settings.CREDENTIAL_EXPIRY_WARNING_DAYS
         return {
-            "rows": [{"holding": h, "expired": h.is_expired(today)} for h in holdings],
+            "rows": credential_alerts(timezone.localdate())[:PANEL_ROWS],
             "days": days,
             "heading": f"Credentials expiring within {days} days",
         }

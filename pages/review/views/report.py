@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from pages.models import ArticlePage
+
 from ..stamps import stamps_representation
 
 
@@ -61,12 +63,9 @@ class ReviewStatusReportView(ReportView):
 
     def get_queryset(self) -> Any:
         """Only articles the user may edit: the report and its exports show drafts' titles and reviewers."""
-        from ..gate import article_model
-
         editable = PagePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
         return (
-            article_model()
-            .objects.filter(pk__in=editable.values("pk"))
+            ArticlePage.objects.filter(pk__in=editable.values("pk"))
             .select_related("review_stamps")
             .order_by("review_stamps__next_review_due", "title")
         )

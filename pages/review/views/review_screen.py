@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,9 +23,11 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState
 
+from pages.models import is_article
+
 from ...readability import analyse
 from ..diff import visibly_changed
-from ..gate import article_model
+from ..models import SignOff
 
 REVIEW_ACTIONS = ("approve", "reject")
 
@@ -98,9 +100,9 @@ def statistics(article: Any) -> list[dict[str, Any]]:
 class ReviewScreenView(TemplateView):
     template_name = "review/review_screen.html"
 
-    def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.page = get_object_or_404(Page, pk=page_id).specific
-        if not isinstance(self.page, article_model()):
+        if not is_article(self.page):
             raise Http404("Only articles have a clinical review screen.")
         self.actions = user_actions(self.page, request.user)
         perms = self.page.permissions_for_user(request.user)
@@ -144,13 +146,11 @@ class ReviewOutcomeView(TemplateView):
     """Where the review screen's actions return: say what happened, then land on the dashboard."""
 
     def get(self, request: HttpRequest, page_id: int, task_state_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
-        from ..models import SignOff
-
         page = get_object_or_404(Page, pk=page_id).specific
         state = get_object_or_404(TaskState, pk=task_state_id, revision__object_id=str(page.pk))
         action = request.GET.get("action")
         title = page.get_admin_display_title()
-        mine = SignOff.objects.filter(task_state_id=state.pk, reviewer=request.user).first()
+        mine = SignOff.objects.filter(task_state_id=state.pk, reviewer_id=request.user.pk).first()
         if state.status == TaskState.STATUS_REJECTED and state.finished_by_id == request.user.pk:
             editor = _name(state.workflow_state.requested_by)
             messages.success(request, f"Changes requested from {editor} for “{title}”: they see your note.")

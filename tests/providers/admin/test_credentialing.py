@@ -11,8 +11,8 @@ from pages.review.eligibility import check_reviewer
 from pages.review.errors import ReviewerNotEligibleError
 from providers.models import CredentialHolding, Provider
 from providers.models.credentials import CREDENTIALING_GROUP, CredentialChangeRefused
+from tests import factories
 from tests.factories.providers import days_ago
-from tests.review import factories
 
 from .helpers import admin_url, holding_data, provider_form_data
 
@@ -120,17 +120,21 @@ def test_an_editor_cannot_relink_a_profile_to_another_account():
     assert not Provider.objects.filter(user=other).exists()
 
 
-def test_credentialing_can_extend_and_reverify_and_is_recorded(expired_reviewer, credentialing_user):
-    provider = Provider.objects.get(user=expired_reviewer)
-    holding = provider.credential_holdings.get()
-    data = edit_data(
+def renewal(provider: Provider, holding: CredentialHolding) -> dict:
+    """The edit form's data renewing ``holding`` for a year, verified today at the medical board."""
+    return edit_data(
         provider,
         holding,
         expires_on=days_ago(-365).isoformat(),
         verified_on=days_ago(0).isoformat(),
         verification_source="https://www.azmd.gov/",
     )
-    response = post_edit(csrf_client(credentialing_user), provider, data)
+
+
+def test_credentialing_can_extend_and_reverify_and_is_recorded(expired_reviewer, credentialing_user):
+    provider = Provider.objects.get(user=expired_reviewer)
+    holding = provider.credential_holdings.get()
+    response = post_edit(csrf_client(credentialing_user), provider, renewal(provider, holding))
 
     assert response.status_code == 302
     holding.refresh_from_db()
@@ -167,14 +171,7 @@ def test_a_reviewer_who_verified_their_own_credential_is_not_eligible(expired_re
     expired_reviewer.groups.add(Group.objects.get(name=CREDENTIALING_GROUP))  # dual role: compliance + reviewer
     provider = Provider.objects.get(user=expired_reviewer)
     holding = provider.credential_holdings.get()
-    data = edit_data(
-        provider,
-        holding,
-        expires_on=days_ago(-365).isoformat(),
-        verified_on=days_ago(0).isoformat(),
-        verification_source="https://www.azmd.gov/",
-    )
-    post_edit(csrf_client(expired_reviewer), provider, data)
+    post_edit(csrf_client(expired_reviewer), provider, renewal(provider, holding))
 
     holding.refresh_from_db()
     assert holding.verified_by == expired_reviewer and holding.expires_on == days_ago(-365)

@@ -15,7 +15,9 @@ from django.utils import timezone
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 from wagtail.models import Revision
 
-from ...gate import is_article_revision, revision_is_signed_off
+from pages.models import is_article
+
+from ...gate import revision_is_signed_off
 
 
 class Command(WagtailPublishScheduled):
@@ -24,7 +26,7 @@ class Command(WagtailPublishScheduled):
     def handle(self, *args: Any, **options: Any) -> None:
         due = Revision.objects.filter(approved_go_live_at__lt=timezone.now()).order_by("approved_go_live_at")
         for revision in due:
-            if is_article_revision(revision) and not revision_is_signed_off(revision):
+            if is_article(revision) and not revision_is_signed_off(revision):
                 self.stderr.write(
                     f"Not publishing “{revision.object_str}” (revision {revision.pk}): "
                     "This revision has not been signed off by a clinical reviewer. Its schedule was cancelled."
