@@ -9,6 +9,7 @@ from corsheaders.defaults import default_headers as default_cors_headers
 from .database import database_from_url
 from .email import email_settings
 from .env import env_bool, env_int, env_list, env_str
+from .languages import DEFAULT_LANGUAGES, parse_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +29,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -165,9 +168,14 @@ AXES_CLIENT_IP_CALLABLE = "api.caching.throttling.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
-LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
+# Content languages (see languages.py): the first is the default locale. Translations are separate pages, each
+# clinically signed off on its own (pages.review), so a locale is only ever as public as its own sign-offs.
+LANGUAGES = parse_languages(env_list("LANGUAGES", DEFAULT_LANGUAGES))
+LANGUAGE_CODE = LANGUAGES[0][0]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------
