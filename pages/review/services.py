@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from .eligibility import check_reviewer, credential_snapshot
+from .eligibility import check_reviewer, content_language, credential_snapshot
 from .errors import StaleRevisionError
 from .forms import ATTESTATION_LABEL
 from .gate import is_article_revision
@@ -83,6 +83,7 @@ def record_signoff(
         credentials={
             **credential_snapshot(provider),
             "account": {"id": reviewer.pk, "username": reviewer.get_username()},
+            "content_language": content_language(revision)[0],  # what the reviewer attested they read
         },
         task_state=task_state,
     )

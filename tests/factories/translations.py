@@ -28,7 +28,9 @@ def translate(page: Page, code: str = "es", user: Any = None) -> Any:
         return page.get_translation(target).specific
     parent = page.get_parent()
     if not parent.is_root():
-        translate(parent.specific, code, user)
+        translated_parent = translate(parent.specific, code, user)
+        if not translated_parent.live:  # home and section pages need no clinical review: editors publish them
+            translated_parent.save_revision(user=user).publish(user=user)
     copy = CopyPageForTranslationAction(page.specific, target, user=user).execute(skip_permission_checks=True)
     return copy.specific
 
@@ -38,5 +40,7 @@ def spanish_reviewer(category: str = "clinical", credentials: tuple[str, ...] = 
     from providers.models import Language
 
     account = reviewer(category, credentials, **fields)
-    account.provider.languages.set(Language.objects.filter(code__in=["en", "es"]))
+    provider = account.provider
+    provider.languages.set(Language.objects.filter(code__in=["en", "es"]))
+    provider.save()  # a ParentalManyToManyField is written when its model is saved
     return account
