@@ -10,6 +10,7 @@ import re
 
 from django.db.models import QuerySet
 
+from . import locales
 from .published.reads import published
 from .published.search import match_sql
 
@@ -34,23 +35,24 @@ def query_words(text: str) -> list[str]:
     return list(dict.fromkeys(words))[:MAX_WORDS]
 
 
-def matching(queryset: QuerySet, text: str) -> QuerySet:
-    """Stored rows of ``queryset`` whose document matches any word of ``text``."""
+def matching(queryset: QuerySet, text: str, locale: str | None = None) -> QuerySet:
+    """Stored rows of ``queryset`` whose document (text in ``locale``) matches any word of ``text``."""
     words = query_words(text)
     if not words:
         return queryset.none()
-    condition, params, _, _ = match_sql(words)
+    condition, params, _, _ = match_sql(words, locale or locales.default_content_locale())
     return queryset.extra(where=[condition], params=params)
 
 
-def ranked(kind: str, text: str, limit: int) -> list:
-    """The best ``limit`` public rows of ``kind`` for ``text``, best first, each with ``search_rank`` (one query)."""
+def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
+    """The best ``limit`` public rows of ``kind`` for ``text``, best first, each with ``search_rank`` (one query);
+    articles in ``locale`` only, searched with that language's stemming."""
     words = query_words(text)
     if not words:
         return []
-    condition, params, rank, rank_params = match_sql(words)
+    condition, params, rank, rank_params = match_sql(words, locales.content_locale(kind, locale))
     rows = (
-        published(kind)
+        published(kind, locale)
         .extra(select={"search_rank": rank}, select_params=rank_params, where=[condition], params=params)
         .only("kind", "object_id", "slug", "summary_json")
         .order_by("-search_rank", "object_id")

@@ -16,6 +16,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django_filters.rest_framework import DjangoFilterBackend
 
+from .. import locales
 from ..errors import InvalidParameter
 
 PAGINATION_PARAMETERS = ("page", "page_size")
@@ -85,6 +86,7 @@ class StrictFilterBackend(DjangoFilterBackend):
 
     def allowed_parameters(self, view, filterset_class) -> set[str]:
         allowed = set(PAGINATION_PARAMETERS) if getattr(view, "pagination_class", None) else set()
+        allowed.add(locales.PARAMETER)  # every resource takes ?locale= (validated by api.locales.requested)
         if filterset_class is not None:
             allowed |= set(filterset_class.base_filters) | set(getattr(filterset_class, "extra_parameters", ()))
         return allowed

@@ -25,6 +25,8 @@ class StoredRepresentation(models.Model):
     )
     revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     tree_path = models.CharField(max_length=255, blank=True)  # articles: earliest in tree wins a slug clash
+    # Language of the stored content (api.locales): an article's page locale; untranslated kinds the default.
+    locale = models.CharField(max_length=16, default="")
 
     detail_json = models.BinaryField()
     summary_json = models.BinaryField()
@@ -60,6 +62,7 @@ class StoredRepresentation(models.Model):
             models.Index(fields=["kind", "slug", "tree_path"], name="api_stored_slug_idx"),
             models.Index(fields=["kind", "path"], name="api_stored_path_idx"),
             models.Index(fields=["kind", "-last_updated", "-object_id"], name="api_stored_updated_idx"),
+            models.Index(fields=["kind", "locale", "-last_updated", "-object_id"], name="api_stored_locale_idx"),
             models.Index(fields=["kind", "title", "object_id"], name="api_stored_title_idx"),
             models.Index(fields=["kind", "-first_published", "-object_id"], name="api_stored_first_idx"),
             models.Index(fields=["kind", "state", "city_key"], name="api_stored_place_idx"),

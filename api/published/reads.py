@@ -33,10 +33,12 @@ def visible_q(kind: str, now: Any = None) -> Q:
     return Q(page__live=True, page__live_revision_id=F("revision_id")) & in_window_q("page__", now)
 
 
-def published(kind: str) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see now (after rebuilding what this connection deferred)."""
+def published(kind: str, locale: str | None = None) -> QuerySet:
+    """Stored rows of ``kind`` that the public may see now (after rebuilding what this connection deferred);
+    with ``locale``, articles in that locale only (other kinds are not translated: every locale sees them)."""
     flush_pending()
-    return StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
+    rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
+    return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
 
 
 def is_current(row: Any, now: Any = None) -> bool:
@@ -48,11 +50,11 @@ def is_current(row: Any, now: Any = None) -> bool:
     )
 
 
-def find_detail(kind: str, slug: str) -> StoredRepresentation | None:
-    """The public row of ``kind`` with ``slug`` (articles: earliest in the tree on a clash), fresh."""
+def find_detail(kind: str, slug: str, locale: str | None = None) -> StoredRepresentation | None:
+    """The public row of ``kind`` with ``slug`` (articles: in ``locale``, earliest in the tree on a clash), fresh."""
     for _ in range(3):
         row = (
-            published(kind)
+            published(kind, locale)
             .filter(slug=slug)
             .only("detail_json", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
             .order_by("tree_path", "object_id")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corsheaders.defaults import default_headers as default_cors_headers
+from django.core.exceptions import ImproperlyConfigured
 
 from .database import database_from_url
 from .email import email_settings
@@ -234,6 +235,10 @@ ORGANIZATION_URL = env_str("ORGANIZATION_URL", f"{FRONTEND_BASE_URL}/")
 ORGANIZATION_LOGO_URL = env_str("ORGANIZATION_LOGO_URL", "")
 API_CACHE_CONTROL = env_str("API_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=600")
 API_PAGE_SIZE = 20
+# The locale served when a request names none (``?locale=``): one of LANGUAGES, the default locale unless set.
+API_DEFAULT_LOCALE = env_str("API_DEFAULT_LOCALE", LANGUAGE_CODE)
+if API_DEFAULT_LOCALE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"API_DEFAULT_LOCALE must be one of LANGUAGES, got {API_DEFAULT_LOCALE!r}")
 # Rate limit per client address for every /api/ request ("600/min", or "off"); see api/caching/throttling.py.
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/min")
 # Proxies in front of the app that each append the client address to X-Forwarded-For (0: use the socket peer).
