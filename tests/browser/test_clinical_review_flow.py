@@ -85,7 +85,7 @@ def messages_text(page) -> str:
 
 def test_editor_submits_reviewer_signs_off_change_goes_live(browser, live_server):
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    article = ArticlePage.objects.get(slug="iop-for-depression")
+    article = ArticlePage.objects.get(slug="iop-for-depression", locale__language_code="en")
     old_live_revision = article.live_revision_id
     factories.editor(username="erin.editor", first_name="Erin", last_name="Editor")
     foster = SignOff.objects.get(page=article, credentials__slug="natalie-foster").reviewer

@@ -66,7 +66,7 @@ def block_text(block) -> str:
 
 @pytest.fixture
 def article(demo) -> ArticlePage:
-    return ArticlePage.objects.get(slug="iop-for-depression")
+    return ArticlePage.objects.get(slug="iop-for-depression", locale__language_code="en")
 
 
 def test_fixture_seed_matches_the_shared_seed():
