@@ -113,6 +113,41 @@ def _error_response(description: str, status: int) -> dict[str, Any]:
     return response
 
 
+# Operations that take ``?locale=`` and answer with ``Content-Language`` (api.locales).
+LOCALE_PATHS = ("articles/", "providers/", "centers/", "topics/", "vocabularies/", "search/")
+
+
+def _locale_parameter() -> dict[str, Any]:
+    from django.conf import settings
+
+    from . import locales
+
+    return {
+        "in": "query",
+        "name": locales.PARAMETER,
+        "schema": {"type": "string", "enum": locales.allowed(), "default": settings.API_DEFAULT_LOCALE},
+        "description": "Content locale. Articles are listed and found in this locale only (a translation is its "
+        "own article, signed off on its own); clinicians, centers and vocabularies are not translated yet and "
+        "come in the default language. An unknown locale is a 400 naming the allowed ones.",
+    }
+
+
+CONTENT_LANGUAGE = {
+    "Content-Language": {"description": "Language of the content served, e.g. `es`.", "schema": {"type": "string"}}
+}
+
+
+def document_locale(path: str, operation: dict) -> None:
+    if not path.startswith(PUBLIC_API_PREFIX) or not path[len(PUBLIC_API_PREFIX) :].startswith(LOCALE_PATHS):
+        return
+    parameters = operation.setdefault("parameters", [])
+    if not any(parameter["name"] == "locale" for parameter in parameters):
+        parameters.append(_locale_parameter())
+        parameters.sort(key=lambda parameter: (parameter["in"] != "path", parameter["name"]))
+    if "200" in operation.get("responses", {}):
+        operation["responses"]["200"]["headers"] = {**CACHE_HEADERS, **CONTENT_LANGUAGE}
+
+
 def document_constraints(result: dict, generator=None, request=None, public=None) -> dict:
     """Post-processing hook (see the module docstring)."""
     constraints = _parameter_constraints()
@@ -137,5 +172,6 @@ def document_constraints(result: dict, generator=None, request=None, public=None
                     "description": "Not modified: the `If-None-Match` or `If-Modified-Since` validator matches.",
                     "headers": {name: CACHE_HEADERS[name] for name in ("ETag", "Last-Modified")},
                 }
+            document_locale(path, operation)
             operation["responses"] = dict(sorted(responses.items()))
     return result

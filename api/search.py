@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.db.models import F, QuerySet
 
+from . import locales
 from .published.models import StoredRepresentation
 from .published.reads import published
 from .published.search import match_sql
@@ -36,27 +37,27 @@ def query_words(text: str) -> list[str]:
     return list(dict.fromkeys(words))[:MAX_WORDS]
 
 
-def matching(queryset: QuerySet, text: str) -> QuerySet:
-    """Stored rows of ``queryset`` whose document matches any word of ``text``."""
+def matching(queryset: QuerySet, text: str, locale: str | None = None) -> QuerySet:
+    """Stored rows of ``queryset`` whose document (text in ``locale``) matches any word of ``text``."""
     words = query_words(text)
     if not words:
         return queryset.none()
-    condition, params, _, _ = match_sql(words)
+    condition, params, _, _ = match_sql(words, locale or locales.default_content_locale())
     return queryset.extra(where=[condition], params=params)
 
 
-def ranked(kind: str, text: str, limit: int) -> list:
-    """The best ``limit`` public rows of ``kind`` for ``text``, best first, each with ``search_rank``.
+def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
+    """The best ``limit`` public rows of ``kind`` for ``text``, best first, each with ``search_rank``; articles
+    in ``locale`` only, searched with that language's stemming.
 
     Bounded work: ranking reads each candidate's whole document, so only the ``SEARCH_CANDIDATES`` most recently
-    updated matches are ranked (found through the full-text index; a query matching every row costs the same at
-    ten thousand rows as at one thousand)."""
+    updated matches are ranked (finding them still reads the full-text index entries of every match)."""
     words = query_words(text)
     if not words:
         return []
-    condition, params, rank, rank_params = match_sql(words)
+    condition, params, rank, rank_params = match_sql(words, locales.content_locale(kind, locale))
     candidates = list(
-        published(kind)
+        published(kind, locale)
         .extra(where=[condition], params=params)
         .order_by(F("last_updated").desc(nulls_last=True), "-object_id")
         .values_list("pk", flat=True)[: settings.SEARCH_CANDIDATES]

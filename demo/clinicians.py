@@ -87,6 +87,7 @@ CLINICIANS: list[dict[str, Any]] = [
         "therapy.</p>",
         "specialties": ["depression", "anxiety"],
         "centers": ["arizona-iop-phoenix-sample", "arizona-iop-tucson-sample"],
+        "languages": ["english", "spanish"],  # reviews the demo Spanish translation (demo.article_es)
         "user": {"username": "natalie.foster", "first_name": "Natalie", "last_name": "Foster"},
         "credentials": [
             {

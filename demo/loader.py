@@ -3,7 +3,8 @@
 ``load_demo()`` creates, in one transaction, whatever is missing of: the site's home page (replacing Wagtail's
 "Welcome" placeholder), the ``resources`` article index, the sample centers, the three clinicians with their
 reviewer accounts, and the seed article — signed off by the clinicians and published through the clinical-review
-services, so it goes live the way any article does. Running it again changes nothing.
+services, so it goes live the way any article does — with its demo Spanish translation (``demo.translation``),
+signed off by a Spanish-reading reviewer. Running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .base import DemoDataError, LoadReport, terms
 from .centers import CENTERS
 from .clinicians import CLINICIANS
 from .snippets import ensure_center, ensure_clinician
+from .translation import ensure_spanish_article
 
 __all__ = ["DemoDataError", "LoadReport", "load_demo"]
 
@@ -88,11 +90,12 @@ def action_value(action: dict[str, str], pages: dict[str, Page]) -> dict[str, An
     return value
 
 
-def article_body(pages: dict[str, Page]) -> list[dict[str, Any]]:
-    """Raw StreamField data for the seed article's body (see ``demo.article`` for the item kinds)."""
+def article_body(pages: dict[str, Page], items: list[tuple[Any, ...]] | None = None) -> list[dict[str, Any]]:
+    """Raw StreamField data for the seed article's body, or for ``items`` in the same form (its translation);
+    see ``demo.article`` for the item kinds."""
     centers = {center.slug: center.pk for center in TreatmentCenter.objects.all()}
     blocks: list[tuple[str, Any]] = []
-    for kind, *args in seed.BODY:
+    for kind, *args in seed.BODY if items is None else items:
         if kind == "heading":
             blocks.append(("heading", {"text": args[0], "level": "2", "anchor": ""}))
         elif kind == "paragraph":
@@ -190,5 +193,6 @@ def load_demo() -> LoadReport:
         ensure_center(data, report)
     clinicians = {data["slug"]: ensure_clinician(data, report) for data in CLINICIANS}
     images.ensure_portrait(clinicians[images.PORTRAIT_CLINICIAN])
-    ensure_article(index, clinicians, report)
+    article = ensure_article(index, clinicians, report)
+    ensure_spanish_article(article, clinicians, report, build_body=article_body)
     return report

@@ -108,6 +108,7 @@ def ensure_clinician(data: dict[str, Any], report: LoadReport) -> Provider:
         for position, item in enumerate(data["credentials"])
     ]
     provider.specialties = terms(Topic, data["specialties"])
+    provider.languages = terms(Language, data.get("languages", []))
     provider.centers = list(TreatmentCenter.objects.filter(slug__in=data["centers"]))
     provider.full_clean()
     provider.save()

@@ -17,6 +17,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef
 from django_filters.rest_framework import DjangoFilterBackend
 
+from .. import locales
 from ..errors import InvalidParameter
 from ..published.models import RepresentationFacet
 
@@ -84,6 +85,7 @@ class StrictFilterBackend(DjangoFilterBackend):
 
     def allowed_parameters(self, view, filterset_class) -> set[str]:
         allowed = set(PAGINATION_PARAMETERS) if getattr(view, "pagination_class", None) else set()
+        allowed.add(locales.PARAMETER)  # every resource takes ?locale= (validated by api.locales.requested)
         if filterset_class is not None:
             allowed |= set(filterset_class.base_filters) | set(getattr(filterset_class, "extra_parameters", ()))
         return allowed

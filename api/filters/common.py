@@ -24,7 +24,9 @@ class FullTextSearchFilter(django_filters.CharFilter):
     def filter(self, qs, value):
         if value in (None, ""):
             return qs
-        return matching(qs, value)
+        # The list view notes the language of the rows it lists (api.locales.content_locale) for the stemming.
+        request = getattr(getattr(self, "parent", None), "request", None)
+        return matching(qs, value, getattr(request, "content_locale", None))
 
 
 # What both databases store (PostgreSQL refuses larger offsets; years outside 1–9999 do not exist in Python).

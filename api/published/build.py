@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
 
+from .. import locales
 from ..caching.store import scheduled_visibility_change
 from ..caching.tags import collected_last_modified, collected_tags
 from ..representations.articles import byline_reviewer_ids
@@ -25,7 +26,7 @@ from ..representations.context import ANY, CENTER, IMAGE, PAGE, PROVIDER, noted_
 from .registry import ContentKind
 
 # Bump whenever a builder's output changes: rows of an older version are rebuilt before they are served.
-REPRESENTATION_VERSION = 2
+REPRESENTATION_VERSION = 3  # 3: articles carry locale and translations; translated paths are locale-prefixed
 USES = "uses:"
 TOPIC, LEVEL, CREDENTIAL, CRISIS = (
     "providers.topic",
@@ -48,6 +49,8 @@ BUILD_SETTINGS = (
     "WAGTAIL_SITE_NAME",
     "REVIEW_DUE_SOON_DAYS",
     "TIME_ZONE",
+    "LANGUAGES",
+    "API_DEFAULT_LOCALE",
 )
 
 
@@ -87,6 +90,7 @@ class Collector:
 @dataclass
 class Built:
     kind: str
+    locale: str
     object_id: int
     slug: str
     path: str
@@ -121,6 +125,7 @@ def build(kind: ContentKind, obj: Any) -> Built:
     detail_json = encode(detail)
     built = Built(
         kind=kind.key,
+        locale=detail.get("locale") or locales.default_content_locale(),
         object_id=obj.pk,
         slug=obj.slug,
         path=kind.frontend_path(obj),

@@ -29,6 +29,8 @@ class StoredRepresentation(models.Model):
     # indexed copies only tell responses (and shared caches) when the next article appears or disappears.
     go_live_at = models.DateTimeField(null=True, blank=True)
     expire_at = models.DateTimeField(null=True, blank=True)
+    # Language of the stored content (api.locales): an article's page locale; untranslated kinds the default.
+    locale = models.CharField(max_length=16, default="")
 
     detail_json = models.BinaryField()
     # The detail gzip-compressed once at build time (served to clients that accept gzip; empty: compress per
@@ -67,6 +69,7 @@ class StoredRepresentation(models.Model):
             models.Index(fields=["kind", "slug", "tree_path"], name="api_stored_slug_idx"),
             models.Index(fields=["kind", "path"], name="api_stored_path_idx"),
             models.Index(fields=["kind", "-last_updated", "-object_id"], name="api_stored_updated_idx"),
+            models.Index(fields=["kind", "locale", "-last_updated", "-object_id"], name="api_stored_locale_idx"),
             models.Index(fields=["kind", "title", "object_id"], name="api_stored_title_idx"),
             models.Index(fields=["kind", "-first_published", "-object_id"], name="api_stored_first_idx"),
             models.Index(fields=["kind", "state", "city_key"], name="api_stored_place_idx"),

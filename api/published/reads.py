@@ -34,10 +34,12 @@ def visible_q(kind: str, now: Any = None) -> Q:
     return Q(page__live=True, page__live_revision_id=F("revision_id")) & in_window_q("page__", now)
 
 
-def published(kind: str) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see now (after rebuilding what this connection deferred)."""
+def published(kind: str, locale: str | None = None) -> QuerySet:
+    """Stored rows of ``kind`` that the public may see now (after rebuilding what this connection deferred);
+    with ``locale``, articles in that locale only (other kinds are not translated: every locale sees them)."""
     flush_pending()
-    return StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
+    rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
+    return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
 
 
 def next_window_change(now: Any = None) -> dict[str, Subquery]:
@@ -75,30 +77,32 @@ def is_current(row: Any, now: Any = None) -> bool:
     )
 
 
-def _detail_query(kind: str) -> PreparedQuery:
+def _detail_query(kind: str, locale: str | None) -> PreparedQuery:
     expires = F("page__expire_at") if kind == "article" else Value(None, output_field=DateTimeField())
 
     def make(now: Any, slug: str) -> QuerySet:
+        rows = StoredRepresentation.objects.filter(kind=kind, slug=slug).filter(visible_q(kind, now))
+        if locale is not None and kind == "article":
+            rows = rows.filter(locale=locale)
         return (
-            StoredRepresentation.objects.filter(kind=kind, slug=slug)
-            .filter(visible_q(kind, now))
-            .only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
+            rows.only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
             .annotate(expires=expires)
             .order_by("tree_path", "object_id")[:1]
         )
 
-    return PreparedQuery(f"detail:{kind}", make)
+    return PreparedQuery(f"detail:{kind}:{locale}", make)
 
 
-_DETAIL_QUERIES: dict[str, PreparedQuery] = {}
+_DETAIL_QUERIES: dict[tuple[str, str | None], PreparedQuery] = {}  # (kind, locale): a few, from the settings
 
 
-def find_detail(kind: str, slug: str) -> Any:
-    """The public row of ``kind`` with ``slug`` (articles: earliest in the tree on a clash), fresh: one prepared
-    query. The row carries ``expires``: when it stops being public by the clock alone (an article's
+def find_detail(kind: str, slug: str, locale: str | None = None) -> Any:
+    """The public row of ``kind`` with ``slug`` (articles: in ``locale``, earliest in the tree on a clash), fresh:
+    one prepared query. The row carries ``expires``: when it stops being public by the clock alone (an article's
     ``expire_at``)."""
     flush_pending()
-    query = _DETAIL_QUERIES.get(kind) or _DETAIL_QUERIES.setdefault(kind, _detail_query(kind))
+    key = (kind, locale)
+    query = _DETAIL_QUERIES.get(key) or _DETAIL_QUERIES.setdefault(key, _detail_query(kind, locale))
     for _ in range(3):
         rows = query.compiled(StoredRepresentation).run(timezone.now(), slug)
         row = rows[0] if rows else None

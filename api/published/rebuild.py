@@ -52,6 +52,7 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
     built = build(kind, obj)
     defaults = {
         "slug": built.slug,
+        "locale": built.locale,
         "path": built.path,
         "detail_json": built.detail_json,
         "detail_gzip": built.detail_gzip,
@@ -71,7 +72,7 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
     RepresentationFacet.objects.bulk_create(
         [RepresentationFacet(record=row, facet=facet, value=value[:255]) for facet, value in sorted(built.facets)]
     )
-    index_row(row.pk, kind.key, built.search)
+    index_row(row.pk, kind.key, built.search, built.locale)
     invalidate_tags([kind.tag(obj.pk), kind.list_tag])
     return row
 
@@ -103,7 +104,18 @@ def _article_reverse(pk: int) -> set[tuple[str, int]]:
 
     providers = set(SignOff.objects.filter(page_id=pk, provider__isnull=False).values_list("provider_id", flat=True))
     providers |= set(ArticleAuthor.objects.filter(page_id=pk).values_list("provider_id", flat=True))
-    return {("provider", provider) for provider in providers}
+    return {("provider", provider) for provider in providers} | _translations_of(pk)
+
+
+def _translations_of(pk: int) -> set[tuple[str, int]]:
+    """An article's translations list it (``translations``): they change when it becomes public or stops."""
+    from pages.models import ArticlePage
+
+    key = ArticlePage.objects.filter(pk=pk).values("translation_key")
+    return {
+        ("article", other)
+        for other in ArticlePage.objects.filter(translation_key__in=key).exclude(pk=pk).values_list("pk", flat=True)
+    }
 
 
 def _center_reverse(pk: int) -> set[tuple[str, int]]:

@@ -36,6 +36,7 @@ EMBEDDED_RELATIONS: dict[str, str] = {
     "providers.Provider.photo": "reference",
     "providers.Provider.specialties": "m2m",
     "providers.Provider.centers": "m2m",
+    "providers.Provider.languages": "m2m",  # not shown yet; who may review translations (pages.review)
     "providers.Provider.credential_holdings": "child",
     "providers.Provider.authored": "object",  # "articles reviewed" lists articles: REVERSE_RULES["article"]
     "providers.Provider.signoffs": "object",
@@ -83,6 +84,8 @@ NOT_EMBEDDED: frozenset[str] = frozenset(
         "center",  # child rows' parent keys
         "page",
         "provider",
+        "translation_origin",  # admin bookkeeping: which source revision a translation follows
+        "translation_targets",
     }
 )
 

@@ -44,6 +44,7 @@ REFERENCE_MODELS = (
 M2M_RELATIONS = (
     ("providers.Provider", "specialties"),
     ("providers.Provider", "centers"),
+    ("providers.Provider", "languages"),
     ("providers.TreatmentCenter", "services"),
     ("providers.TreatmentCenter", "conditions"),
     ("providers.TreatmentCenter", "populations"),

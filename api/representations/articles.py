@@ -8,7 +8,7 @@ from pages.readability import reading_level
 from pages.review.models import ArticleStamps
 from pages.review.stamps import stamps_representation
 
-from .. import paths
+from .. import locales, paths
 from ..caching import tag_response
 from ..images import attach_renditions, represent_image
 from .blocks import build_blocks, collect_blocks, raw_stream
@@ -60,11 +60,13 @@ def tag_article(request: Any, article: Any, related: ArticleRelated) -> None:
 
 def article_summary(article: Any, related: ArticleRelated) -> dict[str, Any]:
     stamps = _stamps(article)
+    locale = locales.code_of(article.locale_id)
     return {
         "id": article.pk,
         "slug": article.slug,
+        "locale": locale,
         "path": paths.article_path(article),
-        "api_url": paths.article_api_url(article.slug),
+        "api_url": paths.article_api_url(article.slug, locale),
         "title": article.title,
         "summary": article.summary,
         "topics": related.topics,
@@ -121,14 +123,17 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
 
     stamps = _stamps(article)
     path = paths.article_path(article)
+    locale = locales.code_of(article.locale_id)
     canonical_url = paths.frontend_url(path)
     seo_title = getattr(article, "seo_title", "") or article.title
     seo_description = getattr(article, "search_description", "") or article.summary
     data = {
         "id": article.pk,
         "slug": article.slug,
+        "locale": locale,
         "path": path,
-        "api_url": paths.article_api_url(article.slug),
+        "api_url": paths.article_api_url(article.slug, locale),
+        "translations": article_translations(article, request),
         "title": article.title,
         "summary": article.summary,
         "hero_image": represent_image(article.hero_image),
@@ -153,6 +158,34 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
     }
     data["json_ld"] = article_json_ld(data)
     return data
+
+
+def article_translations(article: Any, request: Any = None) -> list[dict[str, Any]]:
+    """The article's public translations in other locales (``{locale, path, api_url}``), in ``LANGUAGES`` order.
+
+    Each one's own sign-off makes it public; an unsigned or unpublished translation is never listed (P rows).
+    """
+    from pages.review.visibility import public_articles
+
+    if not getattr(article, "translation_key", None) or article.pk is None:
+        return []
+    rows = (
+        public_articles()
+        .filter(translation_key=article.translation_key)
+        .exclude(pk=article.pk)
+        .values_list("pk", "slug", "url_path", "locale_id")
+    )
+    order = {code: position for position, code in enumerate(locales.allowed())}
+    found = []
+    for pk, slug, url_path, locale_id in rows:
+        code = locales.code_of(locale_id)
+        found.append((order.get(code, len(order)), code, pk, slug, paths.page_path(url_path, locale_id)))
+    if request is not None and found:
+        tag_response(request, [f"article-{pk}" for _, _, pk, _, _ in found])
+    return [
+        {"locale": code, "path": path, "api_url": paths.article_api_url(slug, code)}
+        for _, code, _, slug, path in sorted(found)
+    ]
 
 
 def article_json_ld(data: dict[str, Any]) -> dict[str, Any]:

@@ -77,13 +77,13 @@ class ResolveContext:
         if not self.page_ids:
             return
 
-        rows = public_articles().filter(pk__in=self.page_ids).values_list("pk", "url_path")
-        self.richtext.page_paths = {pk: paths.page_path(url_path) for pk, url_path in rows}
+        rows = public_articles().filter(pk__in=self.page_ids).values_list("pk", "url_path", "locale_id")
+        self.richtext.page_paths = {pk: paths.page_path(url_path, locale_id) for pk, url_path, locale_id in rows}
         # Links to the home page or an article index (e.g. "/resources/") keep their frontend path too.
         rest = self.page_ids - set(self.richtext.page_paths)
-        listing = public_listing_pages().filter(pk__in=rest).values_list("pk", "url_path") if rest else []
-        for pk, url_path in listing:
-            self.richtext.page_paths[pk] = paths.page_path(url_path)
+        listing = public_listing_pages().filter(pk__in=rest).values_list("pk", "url_path", "locale_id") if rest else []
+        for pk, url_path, locale_id in listing:
+            self.richtext.page_paths[pk] = paths.page_path(url_path, locale_id)
             self.listing_page_ids.add(pk)
 
     def page_tags(self) -> list[str]:

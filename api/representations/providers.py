@@ -77,13 +77,15 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
     rows = (
         public_articles()
         .filter(signoffs__provider=provider, signoffs__decision="approved")
-        .values_list("pk", "slug", "title", "url_path", "review_stamps__byline", "review_stamps__last_reviewed_at")
+        .values_list(
+            "pk", "slug", "title", "url_path", "review_stamps__byline", "review_stamps__last_reviewed_at", "locale_id"
+        )
         .order_by("-review_stamps__last_reviewed_at", "pk")
     )
     found: dict[int, dict[str, Any]] = {}
-    for pk, slug, title, url_path, byline, _ in rows:
+    for pk, slug, title, url_path, byline, _, locale_id in rows:
         if pk not in found and provider.pk in byline_reviewer_ids(byline):
-            found[pk] = {"id": pk, "slug": slug, "title": title, "path": paths.page_path(url_path)}
+            found[pk] = {"id": pk, "slug": slug, "title": title, "path": paths.page_path(url_path, locale_id)}
     return list(found.values())
 
 

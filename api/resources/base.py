@@ -14,6 +14,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .. import locales
 from ..caching import tag_response
 from ..filters import StrictFilterBackend, check_parameters
 from ..filters.base import SLUG_PATTERN
@@ -48,14 +49,17 @@ class PublicListView(GenericAPIView):
     pagination_class = StrictPageNumberPagination
     filter_backends = [StrictFilterBackend]
     renderer_classes = stored_renderers()
+    locale: str | None = None
 
     def get_queryset(self):
-        return published(self.kind)
+        return published(self.kind, self.locale)
 
     def item(self, row: Any) -> RawJSON:
         return RawJSON(row.summary_json)
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.locale = locales.requested(request)
+        request.content_locale = locales.content_locale(self.kind, self.locale)  # type: ignore[attr-defined]
         queryset = self.filter_queryset(self.get_queryset())
         lists_articles = self.kind == "article" and hasattr(queryset, "annotate")
         if hasattr(queryset, "only"):
@@ -73,7 +77,9 @@ class PublicListView(GenericAPIView):
         for row in page:
             if row.last_modified:
                 tag_response(request, [], row.last_modified)
-        return self.get_paginated_response([self.item(row) for row in page])
+        response = self.get_paginated_response([self.item(row) for row in page])
+        locales.set_content_language(response, request.content_locale)  # type: ignore[attr-defined]
+        return response
 
 
 class PublicDetailView(GenericAPIView):
@@ -90,13 +96,16 @@ class PublicDetailView(GenericAPIView):
         return published(self.kind)
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        check_parameters(request, set())
+        check_parameters(request, {locales.PARAMETER})
+        locale = locales.requested(request)
         slug = self.kwargs.get(self.lookup_field, "")
         if not SLUG_PATTERN.match(slug):
             raise not_found()
-        row = find_detail(self.kind, slug)
+        row = find_detail(self.kind, slug, locale)
         if row is None:
             raise not_found()
         tag_response(request, row.cache_tags, row.last_modified, valid_until=row.expires)
         stored = detail_response(request, row.detail_json, row.detail_gzip, row.content_hash)
-        return stored if stored is not None else Response(RawJSON(row.detail_json))
+        response = stored if stored is not None else Response(RawJSON(row.detail_json))
+        locales.set_content_language(response, locales.content_locale(self.kind, locale))
+        return response

@@ -7,6 +7,10 @@ redirect middleware only acts on a 404). Only public objects resolve; everything
 The home page (``/``) and article indexes (``/resources/``) resolve too, to the listing endpoint that lists
 their articles.
 
+Locale-prefixed paths (``/es/resources/x/``, ``/es/``; see ``api.locales``) resolve to the content of that
+locale: a translated article (its ``api_url`` carries ``?locale=es``) or that locale's listing pages. Clinicians
+and centers are not translated, so ``/es/providers/x/`` resolves to the same profile as ``/providers/x/``.
+
 The path is validated before any lookup: it must be an absolute path made of URL-safe characters with no
 ``.``/``..`` segments, no ``//``, no backslashes and no percent-escapes (the middleware already decoded once;
 a second level of encoding such as ``%2e%2e`` is refused, not decoded again) — reliability T1. Validation
@@ -28,7 +32,7 @@ from rest_framework.views import APIView
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from .. import paths
+from .. import locales, paths
 from ..caching import tag_response
 from ..errors import InvalidParameter
 from ..filters import check_parameters
@@ -86,16 +90,18 @@ def _single_slug(path: str, prefix: str) -> str | None:
 
 def _route(request: Request, key: str, row: tuple) -> dict:
     kind = BY_KEY[key]
-    object_id, slug, path = row
+    object_id, slug, path, locale = row
     tag_response(request, [kind.tag(object_id), kind.list_tag])
-    return {"type": key, "slug": slug, "path": path, "api_url": reverse(kind.detail_url_name, kwargs={"slug": slug})}
+    api_url = locales.with_locale(reverse(kind.detail_url_name, kwargs={"slug": slug}), locale)
+    return {"type": key, "slug": slug, "locale": locale, "path": path, "api_url": api_url}
 
 
 def resolve_content(request: Request, path: str) -> dict | None:
     """The public object at a frontend path: clinicians and centers by their prefix, articles by stored path."""
-    fields = ("object_id", "slug", "path")
+    fields = ("object_id", "slug", "path", "locale")
+    _, unprefixed = locales.split_prefix(path)
     for key, prefix in (("provider", paths.PROVIDER_PREFIX), ("center", paths.center_prefix())):
-        slug = _single_slug(path, prefix)
+        slug = _single_slug(unprefixed, prefix)
         row = published(key).filter(slug=slug).values_list(*fields).first() if slug else None
         if row:
             return _route(request, key, row)
@@ -108,16 +114,19 @@ def resolve_content(request: Request, path: str) -> dict | None:
 
 def resolve_listing_page(request: Request, path: str) -> dict | None:
     """The home page or an article index at ``path``, pointing at the endpoint that lists its articles."""
-    candidates = public_listing_pages()
-    if path == "/":  # the default site's root page
-        candidates = candidates.filter(pk__in=Site.objects.filter(is_default_site=True).values("root_page_id"))
+    locale, unprefixed = locales.split_prefix(path)
+    candidates = public_listing_pages().filter(locale__language_code=locale)
+    if unprefixed == "/":  # the default site's root page, or its translation
+        roots = Site.objects.filter(is_default_site=True).values("root_page__translation_key")
+        candidates = candidates.filter(translation_key__in=roots, depth=2)
     else:
-        candidates = candidates.filter(url_path__endswith=path)
-    for pk, url_path, model in candidates.values_list("pk", "url_path", "content_type__model"):
-        if paths.page_path(url_path) == path:
+        candidates = candidates.filter(url_path__endswith=unprefixed)
+    for pk, url_path, model, locale_id in candidates.values_list("pk", "url_path", "content_type__model", "locale_id"):
+        if paths.page_path(url_path, locale_id) == path:
             tag_response(request, [f"page-{pk}", "articles"])
             kind = "home" if model == "homepage" else "article_index"
-            return {"type": kind, "path": path, "api_url": reverse("api:article-list")}
+            api_url = reverse("api:article-list")
+            return {"type": kind, "locale": locale, "path": path, "api_url": locales.with_locale(api_url, locale)}
     return None
 
 

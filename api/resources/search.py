@@ -23,6 +23,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from .. import locales
 from ..caching import tag_response
 from ..errors import InvalidParameter
 from ..filters import check_parameters
@@ -47,12 +48,12 @@ def coverage(query_words: list[str], headline: str) -> float:
     return found / len(query_words)
 
 
-def search_all(text: str, types: list[str]) -> list[dict]:
+def search_all(text: str, types: list[str], locale: str | None = None) -> list[dict]:
     results = []
     query_words = [word.lower() for word in WORD.findall(text)]
     for key in types:
         kind = BY_KEY[key]
-        for position, row in enumerate(ranked(key, text, MAX_RESULTS_PER_TYPE)):
+        for position, row in enumerate(ranked(key, text, MAX_RESULTS_PER_TYPE, locale)):
             summary = json.loads(bytes(row.summary_json))
             described = {**kind.search_result(summary), "path": summary["path"], "api_url": summary["api_url"]}
             city = summary.get("address", {}).get("city", "") if key == "center" else ""
@@ -88,7 +89,8 @@ class SearchView(GenericAPIView):
         return StoredRepresentation.objects.none()
 
     def get(self, request: Request) -> Response:
-        check_parameters(request, {"q", "type", "page", "page_size"})
+        check_parameters(request, {"q", "type", "page", "page_size", locales.PARAMETER})
+        locale = locales.requested(request)
         raw = request.query_params.get("q")
         if raw is None:
             raise InvalidParameter("q", "'q' is required.")
@@ -100,11 +102,15 @@ class SearchView(GenericAPIView):
         kind = request.query_params.get("type")
         if kind is not None and kind not in BY_KEY:
             raise InvalidParameter("type", f"'type' must be {', '.join(KIND_KEYS[:-1])} or {KIND_KEYS[-1]}.")
-        results = search_all(text, [kind] if kind else KIND_KEYS)
+        types = [kind] if kind else KIND_KEYS
+        results = search_all(text, types, locale)
         page = self.paginate_queryset(results)
         if kind in (None, "article"):
             tag_response(request, [], valid_until=article_window_bound())
         tag_response(
             request, [*(BY_KEY[key].list_tag for key in KIND_KEYS), *(BY_KEY[r["type"]].tag(r["id"]) for r in page)]
         )
-        return self.get_paginated_response(page)
+        response = self.get_paginated_response(page)
+        languages = dict.fromkeys(locales.content_locale(key, locale) for key in types)  # articles first
+        response["Content-Language"] = ", ".join(languages)
+        return response

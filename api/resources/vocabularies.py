@@ -8,6 +8,7 @@ from rest_framework.generics import GenericAPIView
 
 from providers.models import Credential, Language, LevelOfCare, Payer, Population, Service, Topic
 
+from .. import locales
 from ..caching import tag_response
 from ..filters import StrictFilterBackend
 from ..pagination import StrictPageNumberPagination
@@ -59,9 +60,12 @@ class VocabularyListView(GenericAPIView):
         return model.objects.order_by(*ORDERING.get(self.kind, ("sort_order", "name", "pk")))
 
     def get(self, request, *args, **kwargs):
+        locale = locales.requested(request)
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         tag_response(request, [self.list_tag])
-        return self.get_paginated_response([vocabulary_entry(obj, self.kind) for obj in page])
+        response = self.get_paginated_response([vocabulary_entry(obj, self.kind) for obj in page])
+        locales.set_content_language(response, locales.content_locale("vocabulary", locale))  # labels untranslated
+        return response
 
 
 @extend_schema_view(

@@ -38,12 +38,14 @@ def _route_type(*names: str) -> serializers.Field:
 class ContentRouteSerializer(serializers.Serializer):
     type = _route_type(*CONTENT_TYPE_CHOICES)
     slug = serializers.SlugField()
+    locale = serializers.CharField(help_text="Language of the content; a locale-prefixed path (/es/…) gives es.")
     path = serializers.CharField(help_text="The canonical frontend path of the object.")
     api_url = serializers.CharField(help_text="The detail endpoint.")
 
 
 class ListingRouteSerializer(serializers.Serializer):
     type = _route_type(*LISTING_ROUTE_TYPES)
+    locale = serializers.CharField(help_text="Locale of the listing (from the path's prefix).")
     path = serializers.CharField(help_text="The frontend path of the home page or article index.")
     api_url = serializers.CharField(help_text="The endpoint listing its articles.")
 
@@ -65,11 +67,22 @@ RouteSerializer = PolymorphicProxySerializer(
 )
 
 
+class AlternateSerializer(serializers.Serializer):
+    hreflang = serializers.CharField(help_text="Locale of this language version, e.g. es.")
+    href = serializers.URLField(help_text="Absolute frontend URL of this language version.")
+
+
 class SitemapEntrySerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=CONTENT_TYPE_CHOICES)
+    locale = serializers.CharField(help_text="Language of the content at this URL.")
     path = serializers.CharField()
     loc = serializers.URLField(help_text="Absolute frontend URL.")
     lastmod = serializers.DateField(allow_null=True)
+    alternates = AlternateSerializer(
+        many=True,
+        help_text="Every public language version of a translated article, itself included (hreflang); "
+        "empty when there is only one.",
+    )
 
 
 class SitemapSerializer(serializers.Serializer):

@@ -19,6 +19,7 @@ LICENSE_KINDS = ["license", "accreditation"]
 class ArticleSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.SlugField()
+    locale = serializers.CharField(help_text="Language of this article (a locale of `?locale=`), e.g. en or es.")
     path = serializers.CharField(help_text="Frontend path, e.g. /resources/iop-for-depression/.")
     api_url = serializers.CharField()
     title = serializers.CharField()
@@ -95,11 +96,21 @@ class ReadingLevelSerializer(serializers.Serializer):
     heading_order_problems = serializers.ListField(child=serializers.CharField())
 
 
+class TranslationSerializer(serializers.Serializer):
+    locale = serializers.CharField()
+    path = serializers.CharField(help_text="Frontend path, prefixed with the locale unless it is the default one.")
+    api_url = serializers.CharField()
+
+
 class ArticleDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.SlugField()
+    locale = serializers.CharField(help_text="Language of this article, e.g. en or es.")
     path = serializers.CharField()
     api_url = serializers.CharField()
+    translations = TranslationSerializer(
+        many=True, help_text="Public translations in other locales, each clinically signed off on its own."
+    )
     title = serializers.CharField()
     summary = serializers.CharField()
     hero_image = ImageSerializer(allow_null=True)

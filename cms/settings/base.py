@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from corsheaders.defaults import default_headers as default_cors_headers
+from django.core.exceptions import ImproperlyConfigured
 
 from .database import database_from_url
 from .email import email_settings
 from .env import env_bool, env_int, env_list, env_str
+from .languages import DEFAULT_LANGUAGES, parse_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -165,9 +169,14 @@ AXES_CLIENT_IP_CALLABLE = "api.caching.throttling.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
-LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
+# Content languages (see languages.py): the first is the default locale. Translations are separate pages, each
+# clinically signed off on its own (pages.review), so a locale is only ever as public as its own sign-offs.
+LANGUAGES = parse_languages(env_list("LANGUAGES", DEFAULT_LANGUAGES))
+LANGUAGE_CODE = LANGUAGES[0][0]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------
@@ -226,6 +235,10 @@ ORGANIZATION_URL = env_str("ORGANIZATION_URL", f"{FRONTEND_BASE_URL}/")
 ORGANIZATION_LOGO_URL = env_str("ORGANIZATION_LOGO_URL", "")
 API_CACHE_CONTROL = env_str("API_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=600")
 API_PAGE_SIZE = 20
+# The locale served when a request names none (``?locale=``): one of LANGUAGES, the default locale unless set.
+API_DEFAULT_LOCALE = env_str("API_DEFAULT_LOCALE", LANGUAGE_CODE)
+if API_DEFAULT_LOCALE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"API_DEFAULT_LOCALE must be one of LANGUAGES, got {API_DEFAULT_LOCALE!r}")
 # Rate limit per client address for every /api/ request ("600/min", or "off"); see api/caching/throttling.py.
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/min")
 # Proxies in front of the app that each append the client address to X-Forwarded-For (0: use the socket peer).

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Revision
+from wagtail.models import Locale, Revision
 
 from providers.models import Provider
 
@@ -27,7 +27,7 @@ def reviewer_provider(user: AbstractUser) -> Provider | None:
         return None
     return (
         Provider.objects.filter(user=user)
-        .prefetch_related("credential_holdings__credential", "credential_holdings__verified_by")
+        .prefetch_related("credential_holdings__credential", "credential_holdings__verified_by", "languages")
         .first()
     )
 
@@ -37,7 +37,8 @@ def check_reviewer(user: AbstractUser, revision: Revision | None = None) -> Prov
 
     Rules: an active account in the "Clinical reviewers" group, linked to a published clinician profile whose
     category is medical or clinical, whose byline credentials are active, unexpired and verified by someone
-    other than the reviewer (W7), and who saved none of the revisions since the article was last signed off or
+    other than the reviewer (W7), who reads the language of the page (its locale: a translation is reviewed by
+    someone who reads the translation), and who saved none of the revisions since the article was last signed off or
     live (W8, unless ``REVIEW_ALLOW_SELF_REVIEW``).
     """
     if not user or not user.is_authenticated or not user.is_active:
@@ -57,6 +58,8 @@ def check_reviewer(user: AbstractUser, revision: Revision | None = None) -> Prov
             "Your credentials are not in good standing (active, unexpired and verified), so you cannot sign off"
             + (f": {problems}." if problems else ".")
         )
+    if revision is not None:
+        check_reads_language(provider, revision)
     if revision is not None and not settings.REVIEW_ALLOW_SELF_REVIEW:
         own = own_revision_since_last_review(revision, user)
         if own is not None:
@@ -65,6 +68,22 @@ def check_reviewer(user: AbstractUser, revision: Revision | None = None) -> Prov
                 "since it was last signed off or live."
             )
     return provider
+
+
+def content_language(revision: Revision) -> tuple[str, str]:
+    """(language code, display name) of the page a revision belongs to, from the page's locale."""
+    page = revision.content_object
+    locale = getattr(page, "locale", None) or Locale.get_default()
+    return locale.language_code, locale.get_display_name()
+
+
+def check_reads_language(provider: Provider, revision: Revision) -> None:
+    code, name = content_language(revision)
+    if not provider.reads_language(code):
+        raise ReviewerNotEligibleError(
+            f"This page is in {name}, and your clinician profile does not list {name} among the languages you "
+            "review in, so you cannot sign it off."
+        )
 
 
 def own_revision_since_last_review(revision: Revision, user: AbstractUser) -> int | None:
@@ -111,6 +130,7 @@ def credential_snapshot(provider: Provider) -> dict[str, Any]:
         "category": provider.category,
         "post_nominals": provider.post_nominals,
         "credentials_last_verified": _iso(provider.credentials_last_verified()),
+        "review_languages": sorted(provider.review_languages()),
         "taken_on": timezone.localdate().isoformat(),
         "holdings": [
             {

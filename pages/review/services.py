@@ -37,7 +37,7 @@ from wagtail.models import Page
 
 from pages.models import is_article
 
-from .eligibility import check_reviewer, credential_snapshot
+from .eligibility import check_reviewer, content_language, credential_snapshot
 from .errors import StaleRevisionError
 from .forms import ATTESTATION_LABEL
 from .hashing import content_hash
@@ -85,6 +85,7 @@ def record_signoff(
         credentials={
             **credential_snapshot(provider),
             "account": {"id": reviewer.pk, "username": reviewer.get_username()},
+            "content_language": content_language(revision)[0],  # what the reviewer attested they read
         },
         task_state=task_state,
     )

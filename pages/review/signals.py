@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from wagtail.models import Page, Revision, TaskState
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import copy_for_translation_done, page_published, page_unpublished
 
 from pages.models import ArticlePage, is_article
 from providers.models.credentials import check_published_credentials
@@ -22,6 +22,7 @@ from . import gate
 from .hashing import content_hash
 from .models import ArticleStamps, Publication, RevisionFingerprint, SignOff
 from .stamps import recompute
+from .translations import on_copied_for_translation
 from .workflow_setup import attach_workflow_to_index
 
 logger = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ def connect() -> None:
     post_save.connect(store_fingerprint, sender=Revision, dispatch_uid="review_store_fingerprint")
     page_published.connect(record_publication, dispatch_uid="review_record_publication")
     page_unpublished.connect(recompute_after_unpublish, dispatch_uid="review_recompute_after_unpublish")
+    copy_for_translation_done.connect(on_copied_for_translation, dispatch_uid="review_translation_origin")
     post_save.connect(
         attach_review_workflow,
         sender=apps.get_model("pages", "ArticleIndexPage"),

@@ -19,11 +19,13 @@ from pages.models import ArticlePage, is_article
 from .admin_wording import arrange_article_actions, reword_queued_messages
 from .errors import UnsignedRevisionError
 from .gate import check_revision_may_go_live
+from .translations import translation_status
 from .views.audit import audit_csv_view, audit_page_view
 from .views.history import SignOffHistoryView, can_view_history
 from .views.panels import panels_for
 from .views.report import ReviewStatusReportView
 from .views.review_screen import ReviewOutcomeView, ReviewScreenView, review_url, user_actions
+from .views.translation import TranslationStatusView
 
 
 def _refuse(request: HttpRequest, page: Any, error: UnsignedRevisionError) -> HttpResponse:
@@ -119,6 +121,9 @@ def review_urls() -> list:
             ReviewOutcomeView.as_view(),
             name="review_outcome",
         ),
+        path(
+            "review/pages/<int:page_id>/translation/", TranslationStatusView.as_view(), name="review_translation_status"
+        ),
         *report_urls("review/report/", ReviewStatusReportView, "review_report"),
     ]
 
@@ -150,6 +155,25 @@ def review_header_buttons(page: Any, user: Any, view_name: str | None = None, ne
     button = _history_button(page, user, priority=66)
     if button:
         yield button
+
+
+@hooks.register("register_page_header_buttons")
+def translation_header_button(page: Any, user: Any, view_name: str | None = None, next_url: str | None = None) -> Any:
+    """Translated pages link to their translation status; the label says when the source has moved on."""
+    status = translation_status(page) if page.pk else None
+    if status is not None and page.permissions_for_user(user).can_edit():
+        label = "Translation out of date" if status.out_of_date else "Translation"
+        yield PageMenuItem(label, reverse("review_translation_status", args=[page.pk]), "globe", 67, page=page)
+
+
+@hooks.register("before_edit_page")
+def warn_outdated_translation(request: HttpRequest, page: Any) -> None:
+    if request.method == "GET" and (status := translation_status(page)) is not None and status.out_of_date:
+        messages.warning(
+            request,
+            f"Translation out of date: its {status.source_locale} source changed after revision "
+            f"#{status.followed_revision_id} (now #{status.current_revision_id}).",
+        )
 
 
 @hooks.register("register_page_listing_more_buttons")

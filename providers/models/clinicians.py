@@ -54,6 +54,14 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
     )
     specialties = ParentalManyToManyField("providers.Topic", blank=True, related_name="specialists")
     centers = ParentalManyToManyField("providers.TreatmentCenter", blank=True, related_name="providers")
+    languages = ParentalManyToManyField(
+        "providers.Language",
+        blank=True,
+        related_name="clinicians",
+        verbose_name="languages read",
+        help_text="Languages this clinician reads well enough to review content in. A clinical sign-off of a "
+        "translation needs its language here; none listed means the site's default language only.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -96,6 +104,7 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
                     FieldPanel("npi"),
                     FieldPanel("specialties"),
                     FieldPanel("centers"),
+                    FieldPanel("languages"),
                     MultiFieldPanel([FieldPanel("user")], heading="Admin account"),
                 ],
                 heading="Practice",
@@ -163,6 +172,15 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
         today = timezone.localdate()
         shown = [holding for holding in self.credential_holdings.all() if holding.show_on_byline]
         return bool(shown) and all(holding.is_in_good_standing(today, reviewer_id=self.user_id) for holding in shown)
+
+    def review_languages(self) -> set[str]:
+        """Primary language subtags this clinician reviews content in (none listed: the default language)."""
+        listed = {language.code.split("-")[0].lower() for language in self.languages.all()}
+        return listed or {settings.LANGUAGE_CODE.split("-")[0].lower()}
+
+    def reads_language(self, code: str) -> bool:
+        """May review content in ``code`` (BCP 47; ``es-MX`` counts as ``es``)."""
+        return code.split("-")[0].lower() in self.review_languages()
 
     # --- Admin preview -----------------------------------------------------------------------------
 

@@ -87,9 +87,11 @@ def test_sitemap_lists_every_public_url_with_lastmod(seed, api_client):
     assert data["count"] == len(data["urls"]) == 6  # 2 articles, 3 clinicians, 1 center
     assert by_path["/resources/iop-for-depression/"] == {
         "type": "article",
+        "locale": "en",
         "path": "/resources/iop-for-depression/",
         "loc": "https://www.example.com/resources/iop-for-depression/",
         "lastmod": "2025-12-22",
+        "alternates": [],  # no public translation
     }
     assert "/providers/alex-spritzer/" in by_path
     assert "/locations/arizona-iop-phoenix/" in by_path

@@ -23,7 +23,8 @@ def test_home_and_article_index_resolve_to_their_listing_endpoint(seed, api_clie
     response = route(api_client, path)
     assert response.status_code == 200, response.content
     data = response.json()
-    assert data == {"type": kind, "path": path if path.endswith("/") else path + "/", "api_url": "/api/v1/articles/"}
+    expected_path = path if path.endswith("/") else path + "/"
+    assert data == {"type": kind, "locale": "en", "path": expected_path, "api_url": "/api/v1/articles/"}
     listing = api_client.get(data["api_url"]).json()
     assert "iop-for-depression" in [article["slug"] for article in listing["results"]]
 

@@ -31,7 +31,7 @@ CLICK_BUDGET = {"editor": 1, "reviewer": 3}
 
 def test_editor_submits_reviewer_signs_off_change_goes_live(signed_in):
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    article = ArticlePage.objects.get(slug="iop-for-depression")
+    article = ArticlePage.objects.get(slug="iop-for-depression", locale__language_code="en")
     old_live_revision = article.live_revision_id
     foster = SignOff.objects.get(page=article, credentials__slug="natalie-foster").reviewer
 

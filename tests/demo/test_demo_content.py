@@ -24,15 +24,17 @@ def test_the_default_site_serves_a_home_page_instead_of_wagtails_welcome_page(de
     assert not Page.objects.filter(title=WAGTAIL_WELCOME_TITLE).exists()
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert [child.specific_class for child in root.get_children()] == [HomePage]
-    index = ArticleIndexPage.objects.get(slug="resources")
+    # The home page and its Spanish translation (the demo translation's tree), nothing else.
+    homes = [(child.specific_class, child.locale.language_code) for child in root.get_children()]
+    assert homes == [(HomePage, "en"), (HomePage, "es")]
+    index = ArticleIndexPage.objects.get(slug="resources", locale__language_code="en")
     assert index.get_parent().pk == site.root_page_id and index.live
-    article = ArticlePage.objects.get(slug="iop-for-depression")
+    article = ArticlePage.objects.get(slug="iop-for-depression", locale__language_code="en")
     assert article.get_url_parts()[2] == "/resources/iop-for-depression/"
 
 
 def test_an_edited_demo_article_is_not_overwritten(demo):
-    article = ArticlePage.objects.get(slug="iop-for-depression")
+    article = ArticlePage.objects.get(slug="iop-for-depression", locale__language_code="en")
     article.title = "Edited by an editor"
     article.save_revision()
     revisions = article.revisions.count()

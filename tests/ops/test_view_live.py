@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from pages.models import ArticlePage
 from tests.factories.pages import site_home
-from tests.review import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
