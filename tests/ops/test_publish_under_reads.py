@@ -39,6 +39,13 @@ FULL_SIZE = pytest.mark.skipif(
 )
 
 
+def as_environment(name: str, value: object) -> str:
+    """A setting written back the way its environment variable is read (LANGUAGES: ``code:Name`` pairs)."""
+    if name == "LANGUAGES":
+        return ",".join(f"{code}:{label}" for code, label in value)  # type: ignore[attr-defined]
+    return str(value)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -50,7 +57,7 @@ def served(tmp_path) -> Iterator[str]:
     """One server process building stored rows exactly as this process does (the same build key), as all
     processes of one deployment do: rows the writer built are served, not rebuilt by readers."""
     port = free_port()
-    env = server_environment(**{name: str(getattr(settings, name)) for name in BUILD_SETTINGS})
+    env = server_environment(**{name: as_environment(name, getattr(settings, name)) for name in BUILD_SETTINGS})
     servers = Servers((port,))
     try:
         servers.start(env, tmp_path)

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from pages.models import ArticlePage
-from tests.factories.pages import site_home
 from tests import factories
+from tests.factories.pages import site_home
 
 pytestmark = pytest.mark.django_db
 
