@@ -13,7 +13,7 @@ REVIEWER_USERNAMES_SETTING = "reviewers"
 def demo_article():
     from pages.models import ArticlePage
 
-    return ArticlePage.objects.get(slug="iop-for-depression")
+    return ArticlePage.objects.get(slug="iop-for-depression", locale__language_code="en")
 
 
 def reviewers_of(article) -> list:

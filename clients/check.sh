@@ -29,7 +29,7 @@ export DATABASE_URL="sqlite:///$BUILD/clients.sqlite3" MEDIA_ROOT="$BUILD/media"
 TOKEN="$(cd "$ROOT" && "$PYTHON" manage.py shell -v 0 -c "
 from api.preview import latest_revision, mint_preview_token
 from pages.models import ArticlePage
-article = ArticlePage.objects.get(slug='iop-for-depression')
+article = ArticlePage.objects.get(slug='iop-for-depression', locale__language_code='en')
 print(mint_preview_token(article, latest_revision(article)))" | tail -n 1)"
 (cd "$ROOT" && exec "$PYTHON" manage.py runserver "127.0.0.1:$PORT" --noreload >"$BUILD/server.log" 2>&1) &
 SERVER=$!
