@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 
 from tests import factories
 
@@ -30,6 +31,9 @@ def browser(monkeypatch):
 
 
 def test_admin_dashboard_edit_page_and_user_list_request_nothing_from_elsewhere(browser, live_server):
+    # Start on a fresh connection: fault-injection tests that ran earlier on this xdist worker cut connections
+    # to its database, and a cut one is only noticed on its next use (twice in full runs: AdminShutdown here).
+    connection.close()
     reviewer = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
     article = factories.published_article(reviewer, title="Requests stay home")
     get_user_model().objects.create_superuser("admin", "admin@example.org", factories.PASSWORD)
