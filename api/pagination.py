@@ -81,12 +81,15 @@ class StrictPageNumberPagination(BasePagination):
         paginator = CountedPaginator(queryset, page_size)
         if isinstance(queryset, QuerySet):
             self.page = counted_page(paginator, number)
+            past_the_end = number > 1 and not self.page.object_list
         else:
-            self.page = paginator.page(number)
-        if number > 1 and not self.page.object_list:
+            past_the_end = number > 1 and number > paginator.num_pages
+        if past_the_end:
             raise InvalidParameter(
                 self.page_query_param, f"There is no page {number}; the last page is {paginator.num_pages}."
             )
+        if not isinstance(queryset, QuerySet):
+            self.page = paginator.page(number)
         return list(self.page.object_list)
 
     def _link(self, number: int | None) -> str | None:

@@ -144,3 +144,11 @@ def test_search_ranks_a_bounded_number_of_candidates_the_most_recently_updated(s
     found = [r["slug"] for r in api_client.get("/api/v1/search/", {"q": "quokka", "type": "article"}).json()["results"]]
 
     assert sorted(found) == sorted(newest[:2])
+
+
+@pytest.mark.parametrize("url", ["/api/v1/search/?q=depression&page=99", "/api/v1/articles/?page=99"])
+def test_a_page_past_the_end_is_a_400_naming_the_last_page(seed, api_client, url):
+    """Search results are paginated in Python, lists in SQL: both refuse a page past the end the same way."""
+    response = api_client.get(url)
+    assert response.status_code == 400
+    assert "the last page is 1" in response.content.decode()
