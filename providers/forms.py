@@ -41,8 +41,8 @@ def _verified_today_by_default(holdings: Any) -> None:
 class ProviderAdminForm(WagtailAdminModelForm):
     """Clinician edit form. What decides who may sign off is governed (W7); the verifier comes from the request.
 
-    * For users outside Credentialing (``can_manage_credentials``) the account link, the category (once the
-      profile exists) and every credential holding are shown but disabled: posted values for them are ignored,
+    * For users outside Credentialing (``can_manage_credentials``) the account link, the category and the
+      languages reviewed in (once the profile exists) and every credential holding are shown but disabled: posted values for them are ignored,
       holdings cannot be added or removed, and ``is_valid`` also refuses any difference in what W7 protects
       (``check_credential_change``, the rule's home) so a form built differently cannot slip one through.
       Editors keep the public profile: name, photo, bio, job title, specialties, centers, NPI.
@@ -68,7 +68,7 @@ class ProviderAdminForm(WagtailAdminModelForm):
             self._lock_governed_fields()
 
     def _lock_governed_fields(self) -> None:
-        locked = ["user"] + (["category"] if self.instance.pk else [])
+        locked = ["user"] + (["category", "languages"] if self.instance.pk else [])
         for name in locked:
             if name in self.fields:
                 self.fields[name].disabled = True
@@ -100,7 +100,9 @@ class ProviderAdminForm(WagtailAdminModelForm):
                 if form in holdings.deleted_forms or (form.instance.pk is None and not form.has_changed()):
                     continue
                 kept.append(form.instance)
-        return governed_state(self.instance.user_id, self.instance.category, kept)
+        languages = self.cleaned_data.get("languages")
+        language_ids = [language.pk for language in languages] if languages is not None else []
+        return governed_state(self.instance.user_id, self.instance.category, kept, language_ids)
 
     def save(self, commit: bool = True) -> Any:
         user = getattr(self, "for_user", None)

@@ -194,7 +194,7 @@ class CredentialHolding(Orderable):
 CREDENTIALING_GROUP = "Credentialing"
 MANAGE_CREDENTIALS_PERMISSION = "providers.manage_credentials"
 # What decides whether (and as whom) a clinician may sign off: only Credentialing (or superusers) change these.
-GOVERNED_PROVIDER_FIELDS = ("user", "category")
+GOVERNED_PROVIDER_FIELDS = ("user", "category", "languages")
 GOVERNED_HOLDING_FIELDS = (
     "credential",
     "jurisdiction",
@@ -209,8 +209,8 @@ GOVERNED_HOLDING_FIELDS = (
     "verification_source",
 )
 REFUSED_MESSAGE = (
-    "Only the Credentialing team can change credentials, their verification, the clinician's category "
-    "or the admin account linked to the profile."
+    "Only the Credentialing team can change credentials, their verification, the clinician's category, "
+    "the languages they review in or the admin account linked to the profile."
 )
 
 
@@ -238,16 +238,21 @@ def _holding_state(holding: CredentialHolding) -> tuple:
     )
 
 
-def governed_state(user_id: int | None, category: str | None, holdings: Iterable[CredentialHolding]) -> tuple:
-    """What W7 protects, in a comparable form: the account link, the category and every holding's record.
+def governed_state(
+    user_id: int | None, category: str | None, holdings: Iterable[CredentialHolding], language_ids: Iterable[int] = ()
+) -> tuple:
+    """What W7 protects, in a comparable form: the account link, the category, every holding's record and the
+    languages the clinician reviews in (they decide which translations the account may sign off).
 
     Holdings compare as a multiset: their order on the byline is an editorial choice.
     """
-    return (user_id, category, tuple(sorted((_holding_state(holding) for holding in holdings), key=repr)))
+    holdings_state = tuple(sorted((_holding_state(holding) for holding in holdings), key=repr))
+    return (user_id, category, holdings_state, tuple(sorted(language_ids)))
 
 
 def provider_governed_state(provider: Any) -> tuple:
-    return governed_state(provider.user_id, provider.category, provider.credential_holdings.all())
+    languages = [language.pk for language in provider.languages.all()]
+    return governed_state(provider.user_id, provider.category, provider.credential_holdings.all(), languages)
 
 
 def check_credential_change(user: Any, proposed: tuple, current: tuple | None) -> None:
@@ -256,7 +261,7 @@ def check_credential_change(user: Any, proposed: tuple, current: tuple | None) -
     category but gets no account link and no credentials (so it cannot sign off)."""
     if can_manage_credentials(user):
         return
-    unchanged = current if current is not None else (None, proposed[1], ())
+    unchanged = current if current is not None else (None, proposed[1], (), proposed[3])
     if proposed != unchanged:
         raise CredentialChangeRefused()
 

@@ -12,7 +12,7 @@ from pages.review.errors import ReviewerNotEligibleError
 from providers.models import CredentialHolding, Provider
 from providers.models.credentials import CREDENTIALING_GROUP, CredentialChangeRefused
 from tests import factories
-from tests.factories.providers import days_ago
+from tests.factories.providers import LanguageFactory, days_ago
 
 from .helpers import admin_url, holding_data, provider_form_data
 
@@ -191,3 +191,31 @@ def test_publishing_an_editors_revision_with_other_credentials_is_refused(expire
     with pytest.raises(CredentialChangeRefused):
         revision.publish(user=editor)
     assert CredentialHolding.objects.get(provider=provider).expires_on == days_ago(1)
+
+
+def spanish_form(provider: Provider) -> dict:
+    from providers.models import Language
+
+    spanish = Language.objects.filter(code__startswith="es").first() or LanguageFactory(name="Spanish", code="es")
+    data = edit_data(provider, provider.credential_holdings.get())
+    data["languages"] = [str(spanish.pk)]
+    return data
+
+
+def test_an_editor_cannot_add_a_language_that_lets_a_reviewer_sign_translations():
+    """The languages a clinician reviews in decide which translations their account may sign off (W7 for i18n)."""
+    user = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    provider = Provider.objects.get(user=user)
+
+    post_edit(csrf_client(factories.editor(username="ed")), provider, spanish_form(provider))
+
+    assert not Provider.objects.get(pk=provider.pk).reads_language("es")
+
+
+def test_credentialing_can_set_the_languages_a_reviewer_reads(credentialing_user):
+    user = factories.reviewer("medical", ("MD",), name="Michael Vines", slug="michael-vines")
+    provider = Provider.objects.get(user=user)
+
+    post_edit(csrf_client(credentialing_user), provider, spanish_form(provider))
+
+    assert Provider.objects.get(pk=provider.pk).reads_language("es")
