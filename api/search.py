@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db.models import F, QuerySet
 
 from . import locales
-from .published.models import StoredRepresentation
 from .published.reads import published
 from .published.search import match_sql
 
@@ -65,7 +64,8 @@ def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
     if not candidates:
         return []
     rows = (
-        StoredRepresentation.objects.filter(pk__in=candidates)
+        published(kind, locale)  # the same visibility as the candidates: one rule for every read
+        .filter(pk__in=candidates)
         .extra(select={"search_rank": rank}, select_params=rank_params)
         .only("kind", "object_id", "slug", "summary_json")
         .order_by("-search_rank", "object_id")

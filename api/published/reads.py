@@ -34,12 +34,17 @@ def visible_q(kind: str, now: Any = None) -> Q:
     return Q(page__live=True, page__live_revision_id=F("revision_id")) & in_window_q("page__", now)
 
 
-def published(kind: str, locale: str | None = None) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see now (after rebuilding what this connection deferred);
-    with ``locale``, articles in that locale only (other kinds are not translated: every locale sees them)."""
-    flush_pending()
-    rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind))
+def public_rows(kind: str, locale: str | None = None, now: Any = None) -> QuerySet:
+    """Stored rows of ``kind`` that the public may see at ``now``; with ``locale``, articles in that locale only
+    (other kinds are not translated: every locale sees them)."""
+    rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now))
     return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
+
+
+def published(kind: str, locale: str | None = None) -> QuerySet:
+    """:func:`public_rows` now, after rebuilding what this connection deferred."""
+    flush_pending()
+    return public_rows(kind, locale)
 
 
 def next_window_change(now: Any = None) -> dict[str, Subquery]:
@@ -81,11 +86,10 @@ def _detail_query(kind: str, locale: str | None) -> PreparedQuery:
     expires = F("page__expire_at") if kind == "article" else Value(None, output_field=DateTimeField())
 
     def make(now: Any, slug: str) -> QuerySet:
-        rows = StoredRepresentation.objects.filter(kind=kind, slug=slug).filter(visible_q(kind, now))
-        if locale is not None and kind == "article":
-            rows = rows.filter(locale=locale)
         return (
-            rows.only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
+            public_rows(kind, locale, now)
+            .filter(slug=slug)
+            .only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
             .annotate(expires=expires)
             .order_by("tree_path", "object_id")[:1]
         )
