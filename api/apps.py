@@ -14,13 +14,14 @@ class ApiConfig(AppConfig):
         event_handlers.connect()
         caching_signals.connect()
         published_signals.connect()
-        post_migrate.connect(_fill_stored_representations, sender=self, dispatch_uid="api.published.fill")
+        post_migrate.connect(_complete_stored_representations, sender=self, dispatch_uid="api.published.fill")
 
 
-def _fill_stored_representations(sender, using: str = "default", **kwargs) -> None:
+def _complete_stored_representations(sender, using: str = "default", **kwargs) -> None:
     from django.db import connections
     from django.db.migrations.executor import MigrationExecutor
 
+    from .published import triggers
     from .published.maintenance import fill_empty_kinds
 
     # Today's code builds the rows, so it needs today's tables: after a migrate that stops short of the head (a
@@ -28,4 +29,5 @@ def _fill_stored_representations(sender, using: str = "default", **kwargs) -> No
     executor = MigrationExecutor(connections[using])
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         return
+    triggers.install(using)
     fill_empty_kinds()

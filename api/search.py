@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from . import locales
 from .published.reads import published
@@ -50,15 +50,17 @@ def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
     in ``locale`` only, searched with that language's stemming.
 
     Bounded work: ranking reads each candidate's whole document, so only the ``SEARCH_CANDIDATES`` most recently
-    updated matches are ranked (finding them still reads the full-text index entries of every match)."""
+    updated matches are ranked."""
     words = query_words(text)
     if not words:
         return []
     condition, params, rank, rank_params = match_sql(words, locales.content_locale(kind, locale))
+    # Newest first, in the order of the (kind, locale, -last_updated) index: PostgreSQL walks it and stops after
+    # SEARCH_CANDIDATES matches when the words are common, or reads the full-text index when they are rare.
     candidates = list(
         published(kind, locale)
-        .extra(where=[condition], params=params)
-        .order_by(F("last_updated").desc(nulls_last=True), "-object_id")
+        .extra(where=[condition], params=params)  # names the table: never inside a subquery (aliased there)
+        .order_by("-last_updated", "-object_id")
         .values_list("pk", flat=True)[: settings.SEARCH_CANDIDATES]
     )
     if not candidates:

@@ -41,6 +41,7 @@ def prepare_database(articles: int) -> list[int]:
     from benchmarks.bulk import SLUG_PREFIX, bulk_articles
     from pages.models import ArticlePage
 
+    call_command("ensure_database", verbosity=0)  # BENCH_DATABASE_URL may name a database nobody created yet
     call_command("migrate", verbosity=0, interactive=False)
     call_command("createcachetable", verbosity=0)
     call_command("load_demo", verbosity=0)

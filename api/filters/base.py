@@ -68,6 +68,11 @@ class StrictFilterSet(django_filters.FilterSet):
     default_ordering: tuple[str, ...] = ()
 
 
+def filters_nothing(request) -> bool:
+    """True when the query only pages, orders or picks the locale: the list is the whole public set."""
+    return set(request.query_params) <= {*PAGINATION_PARAMETERS, "ordering", locales.PARAMETER}
+
+
 def check_parameters(request, allowed: set[str]) -> None:
     """400 for unknown, repeated or empty parameters (the request guard already refused control characters)."""
     for name in request.query_params:

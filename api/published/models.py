@@ -5,7 +5,8 @@ stored bytes), the columns list filters and orderings need, and the full-text do
 :class:`RepresentationFacet` row names either a filter value (``topic=depression``) or something the
 representation embeds (``uses:providers.provider=12``), which is how dependents are found when that changes.
 
-Rows are written only by :mod:`api.published.rebuild`, in the transaction of the change that alters them.
+Rows are written only by :mod:`api.published.rebuild`, in the transaction of the change that alters them, and by
+the database triggers of :mod:`api.published.triggers` (a page's live state and window; the row counts).
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ class StoredRepresentation(models.Model):
     object_id = models.PositiveBigIntegerField()
     slug = models.CharField(max_length=255)
     path = models.CharField(max_length=1024)
-    # Articles only: the page whose live state is re-checked by the read query (joined on its primary key), so
-    # a row can never outlive the page's live revision, go-live or expiry (even one changed by a raw UPDATE).
+    # Articles only: the page the row was built from (its live state follows through ``page_live``).
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
     )
     revision_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # Articles: True while the page is live on ``revision_id``. Rows are built True; the database trigger of
+    # :mod:`api.published.triggers` sets it (and copies the go-live/expiry window) whenever the page row changes,
+    # whoever changes it — a raw ``UPDATE`` included — so reads decide visibility on this row alone.
+    page_live = models.BooleanField(default=True, db_default=True)
     tree_path = models.CharField(max_length=255, blank=True)  # articles: earliest in tree wins a slug clash
-    # Articles: the page's window as built. Visibility is still decided on the joined page at read time; these
-    # indexed copies only tell responses (and shared caches) when the next article appears or disappears.
+    # Articles: the page's go-live/expiry window, kept equal to the page's by the trigger; checked at read time
+    # (nothing waits for the scheduler) and telling responses when the next article appears or disappears.
     go_live_at = models.DateTimeField(null=True, blank=True)
     expire_at = models.DateTimeField(null=True, blank=True)
     # Language of the stored content (api.locales): an article's page locale; untranslated kinds the default.
@@ -76,10 +80,28 @@ class StoredRepresentation(models.Model):
             models.Index(fields=["kind", "latitude", "longitude"], name="api_stored_geo_idx"),
             models.Index(fields=["kind", "expire_at"], name="api_stored_expire_idx"),
             models.Index(fields=["kind", "go_live_at"], name="api_stored_go_live_idx"),
+            models.Index(
+                fields=["kind", "locale"], condition=models.Q(page_live=False), name="api_stored_not_live_idx"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.slug}"
+
+
+class StoredRowCount(models.Model):
+    """How many stored rows of ``kind`` in ``locale`` exist, kept by database triggers on every insert and delete
+    (:mod:`api.published.triggers`), so an unfiltered list knows its total without counting its rows."""
+
+    kind = models.CharField(max_length=16)
+    locale = models.CharField(max_length=16)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "locale"], name="api_stored_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}/{self.locale}: {self.count}"
 
 
 class RepresentationFacet(models.Model):

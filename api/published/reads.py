@@ -1,9 +1,9 @@
-"""Reading stored rows: the public set right now, one detail by slug, freshness.
+"""Reading stored rows: the public set right now, one detail by slug, counts, freshness.
 
-The public set is the stored rows of a kind; for articles the row's page is joined on its primary key and
-re-checked *at read time*: still live on the same live revision the row was built from, and inside its
-go-live/expiry window. Nothing waits for ``publish_scheduled`` or a cache expiry, and a row can never outlive
-the state it was built from, even one changed by a raw ``UPDATE`` (reliability P5, P6, P10).
+The public set is the stored rows of a kind whose ``page_live`` holds and whose go-live/expiry window contains
+*now*, evaluated at read time: nothing waits for ``publish_scheduled`` or a cache expiry. ``page_live`` and the
+window follow the page row through a database trigger (:mod:`api.published.triggers`), whoever changes it — a
+raw ``UPDATE`` included (reliability P5, P6, P10) — so no read joins the page table.
 
 A row built by an older :data:`~api.published.build.REPRESENTATION_VERSION`, with other URL settings, or past
 its ``valid_until`` (the next local midnight: review status and credential currency move with the date) is
@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import DateTimeField, F, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .build import REPRESENTATION_VERSION, build_key
-from .models import StoredRepresentation
+from .models import StoredRepresentation, StoredRowCount
 from .prepared import PreparedQuery
 from .rebuild import flush_pending, rebuild
 
@@ -26,19 +27,39 @@ FRESHNESS_FIELDS = ("kind", "object_id", "representation_version", "build_key", 
 
 
 def visible_q(kind: str, now: Any = None) -> Q:
-    """The read-time part of visibility for stored rows of ``kind``."""
-    if kind != "article":
-        return Q()
+    """The read-time part of visibility for stored rows (every kind: other kinds have no page and no window)."""
     from pages.review.visibility import in_window_q
 
-    return Q(page__live=True, page__live_revision_id=F("revision_id")) & in_window_q("page__", now)
+    return Q(page_live=True) & in_window_q("", now)
+
+
+def hidden_q(now: Any) -> Q:
+    """Exactly the stored rows :func:`visible_q` leaves out (the complement of its window test), written so each arm is one index probe (the
+    partial index on rows not live, the go-live and the expiry indexes): they are few, so counting them is cheap."""
+    return Q(page_live=False) | Q(go_live_at__gt=now) | Q(expire_at__lte=now)
+
+
+def _in_locale(rows: QuerySet, kind: str, locale: str | None) -> QuerySet:
+    """Articles in ``locale`` only (other kinds are not translated: every locale sees them)."""
+    return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
 
 
 def public_rows(kind: str, locale: str | None = None, now: Any = None) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see at ``now``; with ``locale``, articles in that locale only
-    (other kinds are not translated: every locale sees them)."""
-    rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now))
-    return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
+    """Stored rows of ``kind`` that the public may see at ``now``; with ``locale``, articles in that locale."""
+    return _in_locale(StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now)), kind, locale)
+
+
+def public_count(kind: str, locale: str | None = None, now: Any = None) -> Any:
+    """How many rows :func:`public_rows` holds, as an expression to annotate on a list's page query: the
+    trigger-kept row count minus the rows hidden right now. Never counts the public rows themselves, so it
+    costs the same at 1,000 rows as at 100,000."""
+    now = now or timezone.now()
+    stored = _in_locale(StoredRowCount.objects.filter(kind=kind), kind, locale)
+    hidden = _in_locale(StoredRepresentation.objects.filter(kind=kind), kind, locale).filter(hidden_q(now))
+    whole = IntegerField()
+    return Coalesce(
+        Subquery(stored.values("kind").annotate(total=Sum("count")).values("total"), output_field=whole), 0
+    ) - Coalesce(Subquery(hidden.values("kind").annotate(total=Count("id")).values("total"), output_field=whole), 0)
 
 
 def published(kind: str, locale: str | None = None) -> QuerySet:
@@ -83,14 +104,12 @@ def is_current(row: Any, now: Any = None) -> bool:
 
 
 def _detail_query(kind: str, locale: str | None) -> PreparedQuery:
-    expires = F("page__expire_at") if kind == "article" else Value(None, output_field=DateTimeField())
-
     def make(now: Any, slug: str) -> QuerySet:
         return (
             public_rows(kind, locale, now)
             .filter(slug=slug)
             .only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
-            .annotate(expires=expires)
+            .annotate(expires=F("expire_at"))
             .order_by("tree_path", "object_id")[:1]
         )
 

@@ -65,6 +65,7 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
         "build_key": build_key(),
         "built_at": timezone.now(),
         "valid_until": built.valid_until,
+        "page_live": True,  # built from what is live now; the page trigger clears it if that changes
         **built.columns,
     }
     row, _ = StoredRepresentation.objects.update_or_create(kind=kind.key, object_id=obj.pk, defaults=defaults)

@@ -17,13 +17,14 @@ from rest_framework.response import Response
 from .. import locales
 from ..caching import tag_response
 from ..filters import StrictFilterBackend, check_parameters
-from ..filters.base import SLUG_PATTERN
+from ..filters.base import SLUG_PATTERN, filters_nothing
 from ..pagination import StrictPageNumberPagination
 from ..published.reads import (
     FRESHNESS_FIELDS,
     article_window_bound,
     find_detail,
     next_window_change,
+    public_count,
     published,
     refresh,
     window_bound,
@@ -50,6 +51,7 @@ class PublicListView(GenericAPIView):
     filter_backends = [StrictFilterBackend]
     renderer_classes = stored_renderers()
     locale: str | None = None
+    total: Any = None  # the count expression for the page query (api.pagination.counted_page), when known
 
     def get_queryset(self):
         return published(self.kind, self.locale)
@@ -61,6 +63,8 @@ class PublicListView(GenericAPIView):
         self.locale = locales.requested(request)
         request.content_locale = locales.content_locale(self.kind, self.locale)  # type: ignore[attr-defined]
         queryset = self.filter_queryset(self.get_queryset())
+        if filters_nothing(request):
+            self.total = public_count(self.kind, self.locale)
         lists_articles = self.kind == "article" and hasattr(queryset, "annotate")
         if hasattr(queryset, "only"):
             queryset = queryset.only(*SUMMARY_FIELDS)

@@ -1,0 +1,100 @@
+"""The database keeps stored rows true to the pages and counts them (api.published.triggers).
+
+Visibility is read from the stored row alone, so the page trigger must follow every page change, raw ``UPDATE``
+included; an unfiltered list's ``count`` comes from the trigger-kept row count, so it must equal the rows."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from api.published import triggers
+from api.published.models import StoredRepresentation, StoredRowCount
+from api.published.reads import hidden_q, public_rows, visible_q
+from pages.models import ArticlePage
+from tests.factories import public_article
+
+pytestmark = pytest.mark.django_db
+
+
+def listed_count(client, query: str = "") -> int:
+    return client.get(f"/api/v1/articles/?page_size=1{query}").json()["count"]
+
+
+def real_count() -> int:
+    return public_rows("article", "en").count()
+
+
+def test_the_triggers_are_installed_after_migrate():
+    assert triggers.installed() == triggers.expected(connection.vendor)
+    assert len(triggers.expected(connection.vendor)) >= 3
+
+
+def test_install_restores_dropped_triggers_and_recounts():
+    public_article(title="Counted Heron", slug="counted-heron")
+    with connection.cursor() as cursor:
+        for name in triggers.installed():
+            table = "wagtailcore_page" if name == "api_stored_follow_page" else "api_storedrepresentation"
+            cursor.execute(f"DROP TRIGGER {name}" + (f" ON {table}" if connection.vendor == "postgresql" else ""))
+    StoredRowCount.objects.update(count=999)
+    assert triggers.installed() == set()
+    triggers.install()
+    assert triggers.installed() == triggers.expected(connection.vendor)
+    assert (
+        StoredRowCount.objects.get(kind="article", locale="en").count
+        == StoredRepresentation.objects.filter(kind="article", locale="en").count()
+    )
+
+
+def test_unfiltered_list_count_follows_publish_unpublish_delete_and_raw_updates(api_client):
+    pages = [public_article(title=f"Counted Ibis {n}", slug=f"counted-ibis-{n}") for n in range(4)]
+    assert listed_count(api_client) == real_count() >= 4
+    ArticlePage.objects.get(pk=pages[0].pk).unpublish()
+    assert listed_count(api_client) == real_count()
+    ArticlePage.objects.get(pk=pages[1].pk).delete()
+    assert listed_count(api_client) == real_count()
+    before = real_count()
+    ArticlePage.objects.filter(pk=pages[2].pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert listed_count(api_client) == real_count() == before - 1
+    ArticlePage.objects.filter(pk=pages[3].pk).update(live=False)  # forced in by the database
+    assert listed_count(api_client) == real_count() == before - 2
+    ArticlePage.objects.filter(pk=pages[2].pk).update(expire_at=None)
+    assert listed_count(api_client) == real_count() == before - 1
+    assert listed_count(api_client, "&ordering=title") == real_count()
+    assert (
+        api_client.get("/api/v1/articles/?locale=es&page_size=1").json()["count"]
+        == public_rows("article", "es").count()
+    )
+
+
+def test_a_filtered_list_counts_its_own_rows(api_client):
+    public_article(title="Counted Owl", slug="counted-owl")
+    listing = api_client.get("/api/v1/articles/?search=Owl&page_size=100").json()
+    assert listing["count"] == len(listing["results"]) == 1
+
+
+def test_the_page_trigger_copies_the_window_and_live_state():
+    page = public_article(title="Followed Crane", slug="followed-crane")
+    later = timezone.now() + datetime.timedelta(days=2)
+    ArticlePage.objects.filter(pk=page.pk).update(go_live_at=later)
+    row = StoredRepresentation.objects.get(kind="article", object_id=page.pk)
+    assert (row.page_live, row.go_live_at) == (True, later)
+    ArticlePage.objects.filter(pk=page.pk).update(live_revision=None)
+    assert not StoredRepresentation.objects.get(pk=row.pk).page_live
+
+
+def test_hidden_q_is_exactly_what_visible_q_leaves_out():
+    pages = [public_article(title=f"Window Stork {n}", slug=f"window-stork-{n}") for n in range(4)]
+    now = timezone.now()
+    ArticlePage.objects.filter(pk=pages[0].pk).update(go_live_at=now + datetime.timedelta(hours=1))
+    ArticlePage.objects.filter(pk=pages[1].pk).update(expire_at=now - datetime.timedelta(hours=1))
+    ArticlePage.objects.filter(pk=pages[2].pk).update(live=False)
+    rows = StoredRepresentation.objects.all()
+    visible = set(rows.filter(visible_q("article", now)).values_list("pk", flat=True))
+    hidden = set(rows.filter(hidden_q(now)).values_list("pk", flat=True))
+    assert visible.isdisjoint(hidden)
+    assert visible | hidden == set(rows.values_list("pk", flat=True))
+    assert len(hidden) == 3
