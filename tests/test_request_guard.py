@@ -135,23 +135,37 @@ def test_client_address(rf, settings, trusted, header, expected):
     assert client_address(rf.get("/api/v1/", HTTP_X_FORWARDED_FOR=header, REMOTE_ADDR="127.0.0.1")) == expected
 
 
-def test_the_counter_stays_one_small_value_at_high_rates(rf, settings):
+def test_a_busy_client_is_counted_one_lease_at_a_time(rf, settings):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from api.caching.models import RequestCounter
+    from api.caching.throttling import MAX_LEASE
 
-    settings.API_THROTTLE_RATE = "100000/day"
+    settings.API_THROTTLE_RATE = "100000/day"  # lease: MAX_LEASE requests per round trip
     request = rf.get("/api/v1/topics/", REMOTE_ADDR="192.0.2.44")
-    for _ in range(199):
-        assert throttle_wait(request) is None
     with CaptureQueriesContext(connection) as queries:
-        assert throttle_wait(request) is None
+        for _ in range(4 * MAX_LEASE):
+            assert throttle_wait(request) is None
     statements = [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
-    assert len(statements) == 1, statements  # one upsert per request, whatever the count (savepoint: test txn)
+    assert len(statements) == 4, statements  # one upsert per lease, whatever the count (savepoint: test txn)
     window = int(time.time() // 86400)
     (counter,) = RequestCounter.objects.filter(key__endswith=f"api:throttle:v2:192.0.2.44:86400:{window}")
-    assert counter.count == 200
+    assert counter.count == 4 * MAX_LEASE
+
+
+def test_processes_holding_leases_never_admit_more_than_the_rate(rf, settings, monkeypatch):
+    from api.caching import throttling
+
+    settings.API_THROTTLE_RATE = "200/day"  # lease of 4
+    assert throttling.lease_size(throttling.parse_rate("200/day")) == 4
+    processes = [throttling.Leases() for _ in range(3)]
+    request = rf.get("/api/v1/topics/", REMOTE_ADDR="192.0.2.46")
+    admitted = 0
+    for number in range(600):
+        monkeypatch.setattr(throttling, "LEASES", processes[number % 3])  # round-robin, as a load balancer
+        admitted += throttle_wait(request) is None
+    assert 200 - 3 * 3 <= admitted <= 200  # never over; early by at most P × (lease - 1)
 
 
 def test_with_redis_a_count_is_one_pipelined_round_trip(rf, settings):

@@ -154,12 +154,12 @@ class FailOpenMixin:
     def clear(self) -> None:
         self._guard(lambda: super(FailOpenMixin, self).clear(), lambda: None)
 
-    def count_hit(self, key: str, timeout: int) -> int | None:
-        """Add one to the counter ``key`` (created at 1, living ``timeout`` seconds) in one round trip and
-        return the new count; None when the cache is unavailable (the caller then allows the request)."""
-        return self._guard(lambda: self._count_hit(key, timeout), lambda: None)
+    def count_hit(self, key: str, timeout: int, amount: int = 1) -> int | None:
+        """Add ``amount`` to the counter ``key`` (created at 0, living ``timeout`` seconds) in one round trip
+        and return the new count; None when the cache is unavailable (the caller then allows the request)."""
+        return self._guard(lambda: self._count_hit(key, timeout, amount), lambda: None)
 
-    def _count_hit(self, key: str, timeout: int) -> int:
+    def _count_hit(self, key: str, timeout: int, amount: int) -> int:
         raise NotImplementedError
 
 
@@ -168,12 +168,12 @@ class FailOpenRedisCache(FailOpenMixin, RedisCache):
 
     unavailable_errors = (RedisError, OSError)
 
-    def _count_hit(self, key: str, timeout: int) -> int:
-        """INCR and an EXPIRE that only sets a first expiry, pipelined: one round trip."""
+    def _count_hit(self, key: str, timeout: int, amount: int) -> int:
+        """INCRBY and an EXPIRE that only sets a first expiry, pipelined: one round trip."""
         full_key = self.make_and_validate_key(key)
         client = self._cache.get_client(full_key, write=True)
         with client.pipeline(transaction=True) as pipe:
-            pipe.incr(full_key)
+            pipe.incr(full_key, amount)
             pipe.expire(full_key, timeout, nx=True)
             count, _ = pipe.execute()
         return int(count)
@@ -185,11 +185,11 @@ class FailOpenDatabaseCache(FailOpenMixin, DatabaseCache):
 
     unavailable_errors = (DatabaseError,)
 
-    def _count_hit(self, key: str, timeout: int) -> int:
+    def _count_hit(self, key: str, timeout: int, amount: int) -> int:
         """One upsert on the counter table (the pickled values of the cache table cannot be added to in SQL)."""
         from .counters import count_hit
 
-        return count_hit(self.make_and_validate_key(key), timeout)
+        return count_hit(self.make_and_validate_key(key), timeout, amount)
 
     def _attempt(self, operation: Callable[[], T]) -> T:
         alias = router.db_for_write(self.cache_model_class)

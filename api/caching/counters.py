@@ -19,7 +19,7 @@ from .models import RequestCounter
 PRUNE_ONE_IN = 100  # a new window prunes expired rows with this probability
 
 
-def count_hit(key: str, timeout: int) -> int:
+def count_hit(key: str, timeout: int, amount: int = 1) -> int:
     alias = router.db_for_write(RequestCounter)
     connection = connections[alias]
     table, key_column, count_column, expires_column = (
@@ -30,13 +30,13 @@ def count_hit(key: str, timeout: int) -> int:
     field = RequestCounter._meta.get_field("expires")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) VALUES (%s, 1, %s) "
-            f"ON CONFLICT ({key_column}) DO UPDATE SET {count_column} = {table}.{count_column} + 1 "
+            f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) VALUES (%s, %s, %s) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET {count_column} = {table}.{count_column} + %s "
             f"RETURNING {count_column}",
-            [key, field.get_db_prep_value(expires, connection)],
+            [key, amount, field.get_db_prep_value(expires, connection), amount],
         )
         (count,) = cursor.fetchone()
-        if count == 1 and random.random() < 1 / PRUNE_ONE_IN:  # noqa: S311 - not security sensitive
+        if count == amount and random.random() < 1 / PRUNE_ONE_IN:  # noqa: S311 - not security sensitive
             cursor.execute(
                 f"DELETE FROM {table} WHERE {expires_column} < %s", [field.get_db_prep_value(now, connection)]
             )

@@ -4,9 +4,15 @@
   each append the address they received the request from to ``X-Forwarded-For``: then the client is the N-th
   entry from the right. Entries further left are whatever the client sent and are never used, so a forged
   header changes nothing. IPv6 clients are counted per /64 (one subscriber's allocation).
-* One fixed-window counter per client and window, counted in one round trip (Redis: a pipelined INCR and
+* One fixed-window counter per client and window, counted in one round trip (Redis: a pipelined INCRBY and
   EXPIRE; the database cache: one upsert in :mod:`api.caching.counters`): O(1) time and space, whatever the
   rate. Counters are shared through ``CACHES['default']``, so every worker counts together.
+* **Leases**: a process counts a busy client's requests a few at a time. When it has none left for a client's
+  window it adds :func:`lease_size` to the shared counter at once and keeps the part that fits under the rate,
+  spending it without further round trips. So no process ever admits a request the shared counter did not
+  count first (the rate is never exceeded); a lease a process does not finish is counted anyway, so a client
+  spread over P processes may be refused up to P × (lease − 1) requests early. The lease is 1 (every request
+  counted) for rates under 100 per period and at most 16; held leases are bounded (``MAX_LEASES`` clients).
 * The cache is an accelerator here too: when it is unavailable the fail-open backend drops the counter, and
   the request is allowed (:mod:`api.caching.backends` logs the outage).
 
@@ -18,7 +24,9 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,12 +34,16 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
 from django.http import HttpRequest
 
 CACHE_ALIAS = "default"
 _KEY_PREFIX = "api:throttle:v2:"
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_FORWARDED_FOR_LENGTH = 4096
+LEASE_SHARE = 50  # a lease is at most this fraction of the rate…
+MAX_LEASE = 16  # …and at most this many requests
+MAX_LEASES = 10_000  # clients with a lease held in this process (the least recently used is dropped)
 
 
 @dataclass(frozen=True)
@@ -83,16 +95,62 @@ def client_address(request: HttpRequest) -> str:
     return _network_id(hops[-trusted]) or remote
 
 
-def count_hit(cache: Any, key: str, timeout: int) -> int | None:
-    """The window's count after this request: one round trip with Verity's backends (``count_hit``), else
+def count_hit(cache: Any, key: str, timeout: int, amount: int = 1) -> int | None:
+    """The window's count after adding ``amount``: one round trip with Verity's backends (``count_hit``), else
     ``add`` then ``incr`` (any Django cache); None when the count is unavailable."""
     if hasattr(cache, "count_hit"):
-        return cache.count_hit(key, timeout)
+        return cache.count_hit(key, timeout, amount)
     cache.add(key, 0, timeout=timeout)
     try:
-        return cache.incr(key)
+        return cache.incr(key, amount)
     except ValueError:  # evicted between add and incr
         return None
+
+
+def lease_size(rate: Rate) -> int:
+    return max(1, min(MAX_LEASE, rate.requests // LEASE_SHARE))
+
+
+class Leases:
+    """Requests this process may still admit per counter key without counting them again (see the docstring)."""
+
+    def __init__(self) -> None:
+        self._left: OrderedDict[str, int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, key: str) -> bool:
+        with self._lock:
+            left = self._left.get(key, 0)
+            if left <= 0:
+                return False
+            self._left[key] = left - 1
+            self._left.move_to_end(key)
+            return True
+
+    def grant(self, key: str, requests: int) -> None:
+        with self._lock:
+            if requests > 0:
+                self._left[key] = requests
+                self._left.move_to_end(key)
+                while len(self._left) > MAX_LEASES:
+                    self._left.popitem(last=False)
+            else:
+                self._left.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._left.clear()
+
+
+LEASES = Leases()
+
+
+def _forget_leases(setting: str, **kwargs: Any) -> None:
+    if setting in {"API_THROTTLE_RATE", "CACHES", "TRUSTED_PROXY_COUNT"}:
+        LEASES.clear()
+
+
+setting_changed.connect(_forget_leases, dispatch_uid="api.caching.throttling.leases")
 
 
 def throttle_wait(request: HttpRequest) -> int | None:
@@ -103,7 +161,14 @@ def throttle_wait(request: HttpRequest) -> int | None:
     now = time.time()
     window = int(now // rate.seconds)
     key = f"{_KEY_PREFIX}{client_address(request)}:{rate.seconds}:{window}"
-    count = count_hit(caches[CACHE_ALIAS], key, rate.seconds + 1)
-    if count is None or count <= rate.requests:  # None: the cache is unavailable, allow
+    if LEASES.take(key):
+        return None
+    size = lease_size(rate)
+    count = count_hit(caches[CACHE_ALIAS], key, rate.seconds + 1, size)
+    if count is None:  # the cache is unavailable: allow
+        return None
+    admitted = min(size, rate.requests - (count - size))  # of the hits just counted, those under the rate
+    if admitted >= 1:
+        LEASES.grant(key, admitted - 1)  # this request spends one
         return None
     return max(1, math.ceil((window + 1) * rate.seconds - now))

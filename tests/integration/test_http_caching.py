@@ -44,9 +44,9 @@ def test_a_stored_detail_is_one_query_and_never_the_response_store(api_client, p
     assert (first["X-Cache"], second["X-Cache"]) == ("stored", "stored")
     assert first.content == second.content and first["ETag"] == second["ETag"]
     statements = [query["sql"] for query in queries.captured_queries if "SAVEPOINT" not in query["sql"]]
-    counted = [sql for sql in statements if "api_requestcounter" in sql]  # the rate limit: one upsert each
+    counted = [sql for sql in statements if "api_requestcounter" in sql]  # the rate limit: one upsert per lease
     content = [sql for sql in statements if "api_requestcounter" not in sql]
-    assert len(counted) == 2, "\n".join(statements)
+    assert len(counted) <= 2, "\n".join(statements)
     assert len(content) == 2 and all("api_storedrepresentation" in sql for sql in content), "\n".join(statements)
 
 
