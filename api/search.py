@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from . import locales
+from .published.models import StoredRepresentation
 from .published.reads import published
 from .published.search import match_sql
 
@@ -57,19 +58,21 @@ def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
     condition, params, rank, rank_params = match_sql(words, locales.content_locale(kind, locale))
     # Newest first, in the order of the (kind, locale, -last_updated) index: PostgreSQL walks it and stops after
     # SEARCH_CANDIDATES matches when the words are common, or reads the full-text index when they are rare.
-    candidates = list(
+    candidates = (
         published(kind, locale)
-        .extra(where=[condition], params=params)  # names the table: never inside a subquery (aliased there)
+        .extra(where=[condition], params=params)
         .order_by("-last_updated", "-object_id")
-        .values_list("pk", flat=True)[: settings.SEARCH_CANDIDATES]
+        .values("pk")[: settings.SEARCH_CANDIDATES]
     )
-    if not candidates:
-        return []
-    rows = (
-        published(kind, locale)  # the same visibility as the candidates: one rule for every read
-        .filter(pk__in=candidates)
-        .extra(select={"search_rank": rank}, select_params=rank_params)
-        .only("kind", "object_id", "slug", "summary_json")
-        .order_by("-search_rank", "object_id")
+    # One statement ranks them: the candidates' own query (the public rows) is the IN subquery. Written out,
+    # not as an ORM subquery: the match condition names the table, which the ORM would alias inside one; here
+    # the subquery's unaliased table is the one its condition sees.
+    inner, inner_params = candidates.query.sql_with_params()
+    table = StoredRepresentation._meta.db_table
+    rows = StoredRepresentation.objects.raw(
+        f"SELECT {table}.id, {table}.kind, {table}.object_id, {table}.slug, {table}.summary_json, "
+        f"{rank} AS search_rank FROM {table} WHERE {table}.id IN ({inner}) "
+        f"ORDER BY search_rank DESC, {table}.object_id LIMIT %s",
+        [*rank_params, *inner_params, limit],
     )
-    return list(rows[:limit])
+    return list(rows)
