@@ -8,8 +8,9 @@ from wagtail.admin.panels import FieldPanel
 
 
 class VerifierPanel(FieldPanel):
-    """Who verified a credential, read-only: the form records the signed-in user (``ProviderAdminForm.save``),
-    so nobody types or picks it; the panel says who it was, or how it will be filled."""
+    """Who verified a credential or a listing, read-only: the form records the signed-in user
+    (``ProviderAdminForm.save``, ``TreatmentCenterAdminForm``), so nobody types or picks it; the panel says who it
+    was, or how it will be filled. Read-only, the field is not in the form: a posted value is never read."""
 
     def __init__(self, field_name: str = "verified_by", **kwargs: Any) -> None:
         kwargs.setdefault("heading", "Verified by")
