@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -39,14 +40,35 @@ def _verified_today_by_default(holdings: Any) -> None:
     holdings.get_form_kwargs = get_form_kwargs
 
 
+def _every_row(formset: Any, change: Callable[[Any], None]) -> None:
+    """Apply ``change`` to every row form of ``formset``: those built already and any built later, such as the
+    ``empty_form`` the "Add" button copies (Django builds a new one on every access, each through ``add_fields``)."""
+    for form in formset.forms:
+        change(form)
+    add_fields = formset.add_fields
+
+    def add_fields_then_change(form: Any, index: int | None) -> None:
+        add_fields(form, index)
+        change(form)
+
+    formset.add_fields = add_fields_then_change
+
+
+def _lock_holding(form: Any) -> None:
+    for name in (*GOVERNED_HOLDING_FIELDS, "DELETE"):
+        if name in form.fields:
+            form.fields[name].disabled = True
+
+
 class ProviderAdminForm(WagtailAdminModelForm):
     """Clinician edit form. What decides who may sign off is governed (W7); the verifier comes from the request.
 
     * For users outside Credentialing (``can_manage_credentials``) the account link, the category and the
       languages reviewed in (once the profile exists) and every credential holding are shown but disabled: posted
-      values for them are ignored, holdings cannot be added or removed, and ``is_valid`` also refuses any
-      difference in what W7 protects (``check_credential_change``, the rule's home) so a form built differently
-      cannot slip one through.
+      values for them are ignored, holdings cannot be added or removed (the credentials panel offers no "Add" or
+      "Delete": ``formset.rows_fixed_because``, read by ``FixedRowsInlinePanel``), and ``is_valid`` also refuses
+      any difference in what W7 protects (``check_credential_change``, the rule's home) so a form built
+      differently cannot slip one through.
       Editors keep the public profile: name, photo, bio, job title, specialties, centers, NPI.
     * The account dropdown lists only members of the "Clinical reviewers" group (and the current link).
     * ``verified_by`` is stamped with the signed-in user on every holding whose verification was entered or
@@ -79,10 +101,8 @@ class ProviderAdminForm(WagtailAdminModelForm):
         if holdings is None:
             return
         holdings.extra = 0
-        for form in holdings.forms + [holdings.empty_form]:
-            for name in (*GOVERNED_HOLDING_FIELDS, "DELETE"):
-                if name in form.fields:
-                    form.fields[name].disabled = True
+        holdings.rows_fixed_because = "Only the Credentialing team can add or remove credentials."
+        _every_row(holdings, _lock_holding)
 
     def is_valid(self) -> bool:
         if not super().is_valid():

@@ -1,10 +1,10 @@
-"""Admin panels for providers that show a recorded fact rather than ask for it."""
+"""Admin panels for providers that show a recorded fact rather than ask for it, or hold back what would be refused."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 
 class VerifierPanel(FieldPanel):
@@ -21,3 +21,20 @@ class VerifierPanel(FieldPanel):
         if value is None:
             return "Not recorded yet: saving a verification records you."
         return value.get_full_name() or value.get_username()
+
+
+class FixedRowsInlinePanel(InlinePanel):
+    """An ``InlinePanel`` that offers no "Add" and no "Delete" when the form has closed its rows.
+
+    The form decides (it knows who is signed in and the rule): it sets ``formset.rows_fixed_because`` to the
+    reason, which the panel shows where the "Add" button would be. The panel only reads that mark, so the rule
+    stays in one place; the server refuses such changes whatever the screen offers.
+    """
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "providers/panels/fixed_rows_inline_panel.html"
+
+        def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+            context = super().get_context_data(parent_context)
+            context["rows_fixed_because"] = getattr(self.formset, "rows_fixed_because", "")
+            return context
