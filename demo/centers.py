@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 LISTING_VERIFIED_ON = datetime.date(2025, 12, 1)
+# Who verified the sample listings: the demo's credentialing coordinator (a Credentialing account with no password).
+LISTING_VERIFIER = {"username": "dana.whitfield", "first_name": "Dana", "last_name": "Whitfield"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 
 IOP = {
@@ -36,6 +38,8 @@ COMMON: dict[str, Any] = {
     "accepting_new_patients": True,
     "accepting_as_of": LISTING_VERIFIED_ON,
     "listing_verified_on": LISTING_VERIFIED_ON,
+    "listing_verified_by": LISTING_VERIFIER,
+    "listing_verification_method": "phone",
     "hours": [(day, "08:00", "18:00") for day in WEEKDAYS],
     "license": {
         "kind": "license",
@@ -62,6 +66,8 @@ def _center(city: str, street: str, postal_code: str, lat: str, lng: str, phone:
         "phone_main": f"{phone}0",
         "phone_intake": f"{phone}1",
         "phone_after_hours": "",
+        "listing_verification_source": f"Admissions line {phone}1: the intake coordinator confirmed programs, hours "
+        "and insurance accepted",
         **extra,
     }
 

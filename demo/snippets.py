@@ -24,9 +24,16 @@ from providers.models import (
     Topic,
     TreatmentCenter,
 )
+from providers.models.credentials import CREDENTIALING_GROUP
 
 from . import listings
 from .base import DemoDataError, LoadReport, terms
+
+# Keys of a center's data that are not plain fields: relations, child rows, and the verifier's account.
+CENTER_RELATIONS = {
+    *("programs", "services", "conditions", "populations", "languages", "payers", "hours", "license"),
+    "listing_verified_by",
+}
 
 
 def ensure_center(data: dict[str, Any], report: LoadReport) -> TreatmentCenter:
@@ -34,12 +41,9 @@ def ensure_center(data: dict[str, Any], report: LoadReport) -> TreatmentCenter:
     if center is not None:
         report.note(False, f"center {center.slug}")
         return center
-    plain = {
-        key: value
-        for key, value in data.items()
-        if key not in {"programs", "services", "conditions", "populations", "languages", "payers", "hours", "license"}
-    }
+    plain = {key: value for key, value in data.items() if key not in CENTER_RELATIONS}
     center = TreatmentCenter(**plain)
+    center.listing_verified_by = ensure_account(data["listing_verified_by"], CREDENTIALING_GROUP)
     center.hours = [
         CenterHours(day=day, opens=datetime.time.fromisoformat(opens), closes=datetime.time.fromisoformat(closes))
         for day, opens, closes in data["hours"]
@@ -62,7 +66,8 @@ def ensure_center(data: dict[str, Any], report: LoadReport) -> TreatmentCenter:
     return center
 
 
-def ensure_reviewer_account(data: dict[str, Any]) -> Any:
+def ensure_account(data: dict[str, Any], group: str) -> Any:
+    """A demo staff account in ``group``, with no password (``ensure_dev_admin`` sets the reviewers' ones)."""
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=data["username"],
@@ -75,7 +80,7 @@ def ensure_reviewer_account(data: dict[str, Any]) -> Any:
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get_or_create(name=REVIEWERS_GROUP)[0])
+        user.groups.add(Group.objects.get_or_create(name=group)[0])
     return user
 
 
@@ -95,7 +100,7 @@ def ensure_clinician(data: dict[str, Any], report: LoadReport) -> Provider:
         category=data["category"],
         job_title=data["job_title"],
         bio=data["bio"],
-        user=ensure_reviewer_account(data["user"]),
+        user=ensure_account(data["user"], REVIEWERS_GROUP),
     )
     provider.credential_holdings = [
         CredentialHolding(

@@ -81,6 +81,7 @@ NOT_EMBEDDED: frozenset[str] = frozenset(
         "wagtail_admin_comments",
         "subscribers",
         "verified_by",
+        "listing_verified_by",  # a staff account: the listing's verifier is an admin record, not published
         "center",  # child rows' parent keys
         "page",
         "provider",

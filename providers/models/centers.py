@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -13,6 +16,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Previewabl
 from wagtail.search import index
 
 from ..forms import TreatmentCenterAdminForm
+from ..panels import VerifierPanel
 from ..validators import validate_latitude, validate_longitude, validate_timezone, validate_us_state
 from .clinicians import Provider
 
@@ -25,6 +29,15 @@ class TreatmentCenterQuerySet(models.QuerySet):
 
 class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A treatment-center listing: where care happens, what it offers and who it serves."""
+
+    class VerificationMethod(models.TextChoices):
+        """How a listing was checked: with the facility itself or a public record of it."""
+
+        PHONE = "phone", "Phone call with the facility"
+        WRITTEN = "written", "Written confirmation from the facility"
+        WEBSITE = "website", "The facility's website"
+        LICENSE_LOOKUP = "license_lookup", "State licensing lookup"
+        SITE_VISIT = "site_visit", "Site visit"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -66,7 +79,28 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
 
     accepting_new_patients = models.BooleanField(default=True)
     accepting_as_of = models.DateField("accepting new patients as of", null=True, blank=True)
-    listing_verified_on = models.DateField(null=True, blank=True, help_text="When this listing was last checked.")
+    # The listing's verification record. The admin form records who from the signed-in user (never typed):
+    # TreatmentCenterAdminForm; what a recorded verification must say is in ``listing_verification_errors``.
+    listing_verified_on = models.DateField(
+        "verified on", null=True, blank=True, help_text="The day this listing was last checked; not in the future."
+    )
+    listing_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="verified by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    listing_verification_method = models.CharField(
+        "how it was verified", max_length=16, choices=VerificationMethod.choices, blank=True
+    )
+    listing_verification_source = models.CharField(
+        "where it was verified",
+        max_length=300,
+        blank=True,
+        help_text="The page you checked, or whom you spoke to and on which number.",
+    )
 
     objects = TreatmentCenterQuerySet.as_manager()
 
@@ -125,7 +159,17 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
                 [
                     InlinePanel("licenses", heading="Licenses", label="License"),
                     InlinePanel("accreditations", heading="Accreditations", label="Accreditation"),
-                    FieldPanel("listing_verified_on"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("listing_verified_today"),
+                            FieldRowPanel(
+                                [FieldPanel("listing_verified_on"), FieldPanel("listing_verification_method")]
+                            ),
+                            FieldPanel("listing_verification_source"),
+                            VerifierPanel("listing_verified_by"),
+                        ],
+                        heading="Listing verification",
+                    ),
                 ],
                 heading="Compliance",
             ),
@@ -142,13 +186,35 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
     def clean(self) -> None:
         super().clean()
         today = localdate()
-        errors = {}
-        if self.listing_verified_on and self.listing_verified_on > today:
-            errors["listing_verified_on"] = "A verification date cannot be in the future."
+        errors = self.listing_verification_errors(today)
         if self.accepting_as_of and self.accepting_as_of > today:
             errors["accepting_as_of"] = "Give the date this was last confirmed; it cannot be in the future."
         if errors:
             raise ValidationError(errors)
+
+    def listing_verification_errors(self, today: datetime.date) -> dict[str, str]:
+        """What is wrong with the listing's verification record, by field.
+
+        The date is never in the future; how and where need a date; and a verification with a recorded verifier
+        (every one recorded in the admin since verifiers were recorded) says how and where it was made. Older
+        verifications, with no verifier, are left as they are until someone verifies the listing again.
+        """
+        errors = {}
+        verified_on = self.listing_verified_on
+        if verified_on and verified_on > today:
+            errors["listing_verified_on"] = (
+                "A listing cannot be verified in the future: give today's date or an earlier one."
+            )
+        if not verified_on and (self.listing_verification_method or self.listing_verification_source):
+            errors["listing_verified_on"] = "Give the date this listing was verified, or clear how and where."
+        if verified_on and self.listing_verified_by_id is not None:
+            if not self.listing_verification_method:
+                errors["listing_verification_method"] = "Say how you verified this listing."
+            if not self.listing_verification_source:
+                errors["listing_verification_source"] = (
+                    "Say where you verified it: the page you checked, or whom you spoke to and on which number."
+                )
+        return errors
 
     def get_preview_template(self, request, mode_name):
         return "previews/center.html"

@@ -10,12 +10,13 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from ..forms import ProviderAdminForm
+from ..panels import FixedRowsInlinePanel
 from ..validators import validate_npi
 
 if TYPE_CHECKING:
@@ -97,7 +98,8 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
                 heading="Profile",
             ),
             ObjectList(
-                [InlinePanel("credential_holdings", heading="Credentials", label="Credential")], heading="Credentials"
+                [FixedRowsInlinePanel("credential_holdings", heading="Credentials", label="Credential")],
+                heading="Credentials",
             ),
             ObjectList(
                 [

@@ -1,11 +1,15 @@
 """Forms a person fills in the admin: vocabularies as checkboxes, a credential's verifier recorded, not typed.
 
 From the editor's seat, topics and levels of care are ticked (no Ctrl-click multi-select); the centers list names
-each program with its modality. From Credentialing's seat, a new credential's verification date is today's
-date already, the method and source must be given, and "Verified by" shows who saved it.
+each program with its modality; a listing's verification starts at today, is refused in words without how and
+where or with a future date, and "Verified by" names the editor who saved it; a clinician's credentials are shown
+but no row is offered to add or delete. From Credentialing's seat, a new credential's verification date is
+today's date already, the method and source must be given, and "Verified by" shows who saved it.
 """
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -88,3 +92,59 @@ def test_a_credential_verification_records_who_defaults_to_today_and_needs_metho
     person.goto(edit_url)
     person.get_by_role("tab", name="Credentials").click()
     expect(person.get_by_role("textbox", name="Verified by")).to_contain_text("Cora Compliance")  # read-only
+
+
+def test_a_listing_verification_starts_today_explains_what_is_missing_and_names_the_editor(signed_in):
+    center = TreatmentCenterFactory(name="Camelback Recovery", slug="camelback-recovery")  # verified, nobody named
+    editor = factories.editor(first_name="Erin", last_name="Editor")
+    person = signed_in(editor)
+    today = timezone.localdate()
+
+    person.goto(reverse(TreatmentCenter.snippet_viewset.get_url_name("add")))
+    person.get_by_role("tab", name="Compliance").click()
+    expect(person.locator("#id_listing_verified_on")).to_have_value(today.isoformat())  # a new listing: today
+    expect(person.get_by_role("textbox", name="Verified by")).to_contain_text("saving a verification records you")
+
+    edit_url = reverse(TreatmentCenter.snippet_viewset.get_url_name("edit"), args=[center.pk])
+    person.goto(edit_url)
+    person.get_by_role("tab", name="Compliance").click()
+    person.locator("#id_listing_verified_on").fill((today + datetime.timedelta(days=1)).isoformat())
+    person.locator("#id_listing_verification_source").click()  # closes the date picker over the buttons
+    person.get_by_role("button", name="Save draft").click()
+    expect(person.get_by_text("A listing cannot be verified in the future")).to_be_attached()
+    assert "Say how you verified this listing." in person.content()
+    assert "Say where you verified it: the page you checked" in person.content()
+
+    person.goto(edit_url)  # verified today instead: one tick, then how and where
+    person.get_by_role("tab", name="Compliance").click()
+    person.get_by_label("I verified this listing today").check()
+    person.locator("#id_listing_verification_method").select_option("phone")
+    person.locator("#id_listing_verification_source").fill("Admissions line (602) 555-0101, intake coordinator")
+    person.get_by_role("button", name="Save draft").click()
+    expect(person.locator(".messages")).to_contain_text("updated")
+
+    person.goto(edit_url)
+    person.get_by_role("tab", name="Compliance").click()
+    expect(person.locator("#id_listing_verified_on")).to_have_value(today.isoformat())
+    expect(person.get_by_role("textbox", name="Verified by")).to_contain_text("Erin Editor")  # read-only
+    expect(person.get_by_label("I verified this listing today")).not_to_be_checked()
+
+
+def test_an_editor_sees_credentials_but_is_offered_no_row_to_add_or_delete(signed_in):
+    provider = ProviderFactory(name="Natalie Foster", slug="natalie-foster", category="clinical", credentials=["LPC-S"])
+    edit_url = reverse(Provider.snippet_viewset.get_url_name("edit"), args=[provider.pk])
+    person = signed_in(factories.editor())
+    person.goto(edit_url)
+    person.get_by_role("tab", name="Credentials").click()
+
+    expect(person.get_by_text("Only the Credentialing team can add or remove credentials.")).to_be_visible()
+    expect(person.get_by_role("button", name="Add credential")).to_have_count(0)
+    expect(person.locator("#id_credential_holdings-0-expires_on")).to_be_disabled()
+    expect(person.locator("#id_credential_holdings-0-DELETE-button")).to_be_hidden()
+
+    compliance = signed_in(factories.user(groups=(CREDENTIALING_GROUP,)))
+    compliance.goto(edit_url)
+    compliance.get_by_role("tab", name="Credentials").click()
+    expect(compliance.locator("#id_credential_holdings-0-DELETE-button")).to_be_visible()
+    compliance.get_by_role("button", name="Add credential").click()
+    expect(compliance.locator("#id_credential_holdings-1-expires_on")).to_be_editable()

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from demo.loader import WAGTAIL_WELCOME_TITLE, load_demo
 from pages.models import ArticleIndexPage, ArticlePage, HomePage
 from providers.models import Provider, TreatmentCenter
+from providers.models.credentials import CREDENTIALING_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,17 @@ def test_sample_centers_are_marked_and_located_in_arizona(demo):
     assert {center.city for center in centers} >= {"Phoenix", "Scottsdale", "Mesa", "Tucson", "Tempe"} & {
         center.city for center in centers
     }
+
+
+def test_sample_listings_were_verified_by_phone_by_a_credentialing_account(demo):
+    for center in TreatmentCenter.objects.select_related("listing_verified_by"):
+        verifier = center.listing_verified_by
+        assert verifier.get_full_name() == "Dana Whitfield" and not verifier.has_usable_password()
+        assert verifier.groups.filter(name=CREDENTIALING_GROUP).exists()
+        assert center.listing_verification_method == TreatmentCenter.VerificationMethod.PHONE
+        assert center.phone_intake in center.listing_verification_source
+        assert center.listing_verified_on is not None
+        assert center.listing_verification_errors(center.listing_verified_on) == {}
 
 
 def test_clinicians_have_verified_credentials_and_reviewer_accounts(demo):

@@ -84,6 +84,8 @@ def center_form_data(**overrides: Any) -> dict[str, Any]:
         "accepting_new_patients": "on",
         "accepting_as_of": "",
         "listing_verified_on": "",
+        "listing_verification_method": "",
+        "listing_verification_source": "",
     }
     many_to_many = {
         key: overrides.pop(key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -219,3 +221,32 @@ def test_credentialing_can_set_the_languages_a_reviewer_reads(credentialing_user
     post_edit(csrf_client(credentialing_user), provider, spanish_form(provider))
 
     assert Provider.objects.get(pk=provider.pk).reads_language("es")
+
+
+def empty_row_template(html: str) -> str:
+    """The row the "Add credential" button copies (Wagtail's ``<template>`` of the empty form)."""
+    return re.search(r'<template id="id_credential_holdings-EMPTY_FORM_TEMPLATE">(.*?)</template>', html, re.S)[1]
+
+
+def tag(html: str, element_id: str) -> str:
+    return re.search(rf'<[^>]*id="{element_id}"[^>]*>', html)[0]
+
+
+def test_an_editor_is_offered_no_credential_row_to_add_or_delete(expired_reviewer):
+    provider = Provider.objects.get(user=expired_reviewer)
+    html = csrf_client(factories.editor(username="ed")).get(admin_url(Provider, "edit", provider.pk)).content.decode()
+
+    assert 'id="id_credential_holdings-ADD"' not in html
+    assert "Only the Credentialing team can add or remove credentials." in html
+    assert '#id_credential_holdings-FORMS [id$="-DELETE-button"] { display: none; }' in html
+    template = empty_row_template(html)  # locked too, should a script copy it anyway
+    for name in ("credential", "expires_on", "verified_on", "verification_method"):
+        assert "disabled" in tag(template, f"id_credential_holdings-__prefix__-{name}"), name
+
+
+def test_credentialing_is_offered_an_editable_credential_row_to_add(expired_reviewer, credentialing_user):
+    provider = Provider.objects.get(user=expired_reviewer)
+    html = csrf_client(credentialing_user).get(admin_url(Provider, "edit", provider.pk)).content.decode()
+
+    assert 'id="id_credential_holdings-ADD"' in html and "data-rows-fixed" not in html
+    assert "disabled" not in tag(empty_row_template(html), "id_credential_holdings-__prefix__-credential")
