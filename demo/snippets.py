@@ -115,6 +115,8 @@ def ensure_clinician(data: dict[str, Any], report: LoadReport) -> Provider:
     provider.specialties = terms(Topic, data["specialties"])
     provider.languages = terms(Language, data.get("languages", []))
     provider.centers = list(TreatmentCenter.objects.filter(slug__in=data["centers"]))
+    for holding in provider.credential_holdings.all():  # the rules an editor's save would apply to each row
+        holding.full_clean(exclude=["provider"])
     provider.full_clean()
     provider.save()
     provider.save_revision().publish()
