@@ -9,7 +9,7 @@ page past the end — is a 400 naming the parameter; nothing is silently clamped
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -46,14 +46,16 @@ class CountedPaginator(Paginator):
         return self.object_list.count()
 
 
-def counted_page(paginator: CountedPaginator, number: int, total: Any = None) -> Page:
-    """Page ``number`` of a queryset and the total count in one query: ``total``, an expression the view knows
-    gives the count (:func:`api.published.reads.public_count`), else ``COUNT(*) OVER ()`` on the page's rows.
+def counted_page(paginator: CountedPaginator, number: int, fetch: Callable[[int, int], list] | None = None) -> Page:
+    """Page ``number`` of a queryset and the total count in one query: rows carrying ``_total``, from ``fetch``
+    (offset, limit) when the view has a faster way to the same rows, else the queryset with ``COUNT(*) OVER ()``.
 
     Only an empty page needs a separate ``COUNT`` (to tell page 1 of an empty list from a page past the end)."""
     offset = (number - 1) * paginator.per_page
-    total = total if total is not None else Window(Count("*"))
-    rows = list(paginator.object_list.annotate(_total=total)[offset : offset + paginator.per_page])
+    if fetch is not None:
+        rows = fetch(offset, paginator.per_page)
+    else:
+        rows = list(paginator.object_list.annotate(_total=Window(Count("*")))[offset : offset + paginator.per_page])
     if rows:
         paginator.__dict__["count"] = rows[0]._total  # fills the cached_property
     elif number == 1:
@@ -83,7 +85,7 @@ class StrictPageNumberPagination(BasePagination):
         number = positive_integer(request, self.page_query_param, 1)
         paginator = CountedPaginator(queryset, page_size)
         if isinstance(queryset, QuerySet):
-            self.page = counted_page(paginator, number, getattr(view, "total", None))
+            self.page = counted_page(paginator, number, getattr(view, "fetch_page", None))
             past_the_end = number > 1 and not self.page.object_list
         else:
             past_the_end = number > 1 and number > paginator.num_pages

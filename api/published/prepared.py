@@ -23,6 +23,9 @@ from django.db.models import DateTimeField, QuerySet
 # Stand-ins no request can produce: a date before any content, a slug the slug pattern refuses.
 PLACEHOLDER_TIME = datetime.datetime(1900, 1, 2, 3, 4, 5, 678901, tzinfo=datetime.UTC)
 PLACEHOLDER_TEXT = "\x00placeholder\x00"
+# A slice no request asks for: compiled into ``LIMIT … OFFSET …`` literals, which become parameters.
+PLACEHOLDER_OFFSET, PLACEHOLDER_LIMIT = 987_654_321, 123_456_789
+_SLICE_SQL = f" LIMIT {PLACEHOLDER_LIMIT} OFFSET {PLACEHOLDER_OFFSET}"
 _CACHE_ATTRIBUTE = "_verity_prepared_queries"
 
 
@@ -43,13 +46,16 @@ class CompiledQuery:
             "now": [i for i, value in enumerate(self.params) if value == placeholder_time],
             "text": [i for i, value in enumerate(self.params) if value == PLACEHOLDER_TEXT],
         }
+        self.sliced = self.sql.endswith(_SLICE_SQL)
+        if self.sliced:  # the query was made with [PLACEHOLDER_OFFSET : PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT]
+            self.sql = self.sql[: -len(_SLICE_SQL)] + " LIMIT %s OFFSET %s"
         self.names = [alias_name or column.target.attname for column, _, alias_name in compiler.select]
         self.converters = compiler.get_converters([column for column, _, _ in compiler.select])
         self.compiler = compiler
         self.alias = alias
 
-    def run(self, now: datetime.datetime, text: str) -> list[SimpleNamespace]:
-        params = list(self.params)
+    def run(self, now: datetime.datetime, text: str = "", offset: int = 0, limit: int = 0) -> list[SimpleNamespace]:
+        params = list(self.params) + ([limit, offset] if self.sliced else [])
         db_now = _db_time(now, self.alias)
         for position in self.slots["now"]:
             params[position] = db_now
@@ -65,7 +71,8 @@ class CompiledQuery:
 
 class PreparedQuery:
     """``make(now, text)`` returns the queryset; it is called once per connection with placeholders, and
-    every run replaces them with the real ``now`` and ``text`` (for example a slug)."""
+    every run replaces them with the real ``now`` and ``text`` (for example a slug). A queryset sliced
+    ``[PLACEHOLDER_OFFSET : PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT]`` takes ``offset`` and ``limit`` too."""
 
     def __init__(self, name: str, make: Callable[[datetime.datetime, str], QuerySet]) -> None:
         self.name = name

@@ -20,10 +20,11 @@ from django.utils import timezone
 
 from .build import REPRESENTATION_VERSION, build_key
 from .models import StoredRepresentation, StoredRowCount
-from .prepared import PreparedQuery
+from .prepared import PLACEHOLDER_LIMIT, PLACEHOLDER_OFFSET, PreparedQuery
 from .rebuild import flush_pending, rebuild
 
 FRESHNESS_FIELDS = ("kind", "object_id", "representation_version", "build_key", "valid_until")
+SUMMARY_FIELDS = ("summary_json", "last_modified", *FRESHNESS_FIELDS)
 
 
 def visible_q(kind: str, now: Any = None) -> Q:
@@ -86,6 +87,33 @@ def window_bound(row: Any) -> Any:
     """The earlier of the moments :func:`next_window_change` annotated on ``row`` (None when neither is set)."""
     moments = [moment for moment in (row.next_go_live, row.next_expiry) if moment is not None]
     return min(moments) if moments else None
+
+
+def list_page_query(kind: str, locale: str | None, ordering: tuple[str, ...], now: Any) -> QuerySet:
+    """A page of all of :func:`public_rows` in ``ordering``: summaries, the total (:func:`public_count`) and,
+    for articles, the next window change (:func:`next_window_change`)."""
+    rows = public_rows(kind, locale, now).order_by(*ordering).only(*SUMMARY_FIELDS)
+    rows = rows.annotate(_total=public_count(kind, locale, now))
+    return rows.annotate(**next_window_change(now)) if kind == "article" else rows
+
+
+_LIST_QUERIES: dict[tuple[str, str | None, tuple[str, ...]], PreparedQuery] = {}  # orderings are allowlisted
+
+
+def whole_list_page(kind: str, locale: str | None, ordering: tuple[str, ...], offset: int, limit: int) -> list:
+    """Rows ``offset`` to ``offset + limit`` of :func:`list_page_query` (each carrying ``_total``): one prepared
+    query, so an unfiltered list costs no ORM work per request."""
+    flush_pending()
+    key = (kind, locale, ordering)
+    query = _LIST_QUERIES.get(key)
+    if query is None:
+
+        def make(now: Any, _text: str) -> QuerySet:
+            page = slice(PLACEHOLDER_OFFSET, PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT)
+            return list_page_query(kind, locale, ordering, now)[page]
+
+        query = _LIST_QUERIES.setdefault(key, PreparedQuery(f"list:{kind}:{locale}:{','.join(ordering)}", make))
+    return query.compiled(StoredRepresentation).run(timezone.now(), "", offset, limit)
 
 
 def article_window_bound() -> Any:

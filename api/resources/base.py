@@ -20,19 +20,17 @@ from ..filters import StrictFilterBackend, check_parameters
 from ..filters.base import SLUG_PATTERN, filters_nothing
 from ..pagination import StrictPageNumberPagination
 from ..published.reads import (
-    FRESHNESS_FIELDS,
+    SUMMARY_FIELDS,
     article_window_bound,
     find_detail,
     next_window_change,
-    public_count,
     published,
     refresh,
+    whole_list_page,
     window_bound,
 )
 from ..published.registry import BY_KEY
 from ..published.responses import RawJSON, detail_response, stored_renderers
-
-SUMMARY_FIELDS = ("summary_json", "last_modified", *FRESHNESS_FIELDS)
 
 
 def not_found() -> NotFound:
@@ -51,7 +49,7 @@ class PublicListView(GenericAPIView):
     filter_backends = [StrictFilterBackend]
     renderer_classes = stored_renderers()
     locale: str | None = None
-    total: Any = None  # the count expression for the page query (api.pagination.counted_page), when known
+    fetch_page: Any = None  # (offset, limit) -> rows with _total, when faster than the queryset (unfiltered)
 
     def get_queryset(self):
         return published(self.kind, self.locale)
@@ -63,13 +61,15 @@ class PublicListView(GenericAPIView):
         self.locale = locales.requested(request)
         request.content_locale = locales.content_locale(self.kind, self.locale)  # type: ignore[attr-defined]
         queryset = self.filter_queryset(self.get_queryset())
-        if filters_nothing(request):
-            self.total = public_count(self.kind, self.locale)
         lists_articles = self.kind == "article" and hasattr(queryset, "annotate")
-        if hasattr(queryset, "only"):
+        ordering = tuple(getattr(getattr(queryset, "query", None), "order_by", ()))
+        if filters_nothing(request) and ordering and all(isinstance(field, str) for field in ordering):
+            kind_key, locale = self.kind, self.locale
+            self.fetch_page = lambda offset, limit: whole_list_page(kind_key, locale, ordering, offset, limit)
+        elif hasattr(queryset, "only"):
             queryset = queryset.only(*SUMMARY_FIELDS)
-        if lists_articles:
-            queryset = queryset.annotate(**next_window_change())
+            if lists_articles:
+                queryset = queryset.annotate(**next_window_change())
         page = self.paginate_queryset(queryset)
         if refresh(page):
             page = self.paginate_queryset(queryset)

@@ -98,3 +98,22 @@ def test_hidden_q_is_exactly_what_visible_q_leaves_out():
     assert visible.isdisjoint(hidden)
     assert visible | hidden == set(rows.values_list("pk", flat=True))
     assert len(hidden) == 3
+
+
+@pytest.mark.parametrize("ordering", ["", "&ordering=title", "&ordering=-title"])
+def test_the_prepared_whole_list_pages_through_the_public_rows_in_order(api_client, ordering):
+    for n in range(5):
+        public_article(title=f"Paged Egret {n}", slug=f"paged-egret-{n}")
+    ArticlePage.objects.filter(slug="paged-egret-2").update(live=False)
+    seen, url = [], f"/api/v1/articles/?page_size=2{ordering}"
+    while url:
+        page = api_client.get(url).json()
+        assert page["count"] == real_count()
+        seen += [item["slug"] for item in page["results"]]
+        url = page["next"]
+    order = {"": ("-last_updated", "-object_id"), "&ordering=title": ("title", "object_id")}.get(
+        ordering, ("-title", "-object_id")
+    )
+    assert seen == list(public_rows("article", "en").order_by(*order).values_list("slug", flat=True))
+    assert "paged-egret-2" not in seen and "paged-egret-3" in seen
+    assert api_client.get(f"/api/v1/articles/?page_size=2&page=99{ordering}").status_code == 400
