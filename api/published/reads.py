@@ -131,29 +131,35 @@ def is_current(row: Any, now: Any = None) -> bool:
     )
 
 
-def _detail_query(kind: str, locale: str | None) -> PreparedQuery:
+DETAIL_BODIES = ("detail_json", "detail_gzip", None)  # the stored body a detail read fetches (None: validators)
+
+
+def _detail_query(kind: str, locale: str | None, body: str | None) -> PreparedQuery:
+    fields = (*([body] if body else []), "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
+
     def make(now: Any, slug: str) -> QuerySet:
         return (
             public_rows(kind, locale, now)
             .filter(slug=slug)
-            .only("detail_json", "detail_gzip", "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
+            .only(*fields)
             .annotate(expires=F("expire_at"))
             .order_by("tree_path", "object_id")[:1]
         )
 
-    return PreparedQuery(f"detail:{kind}:{locale}", make)
+    return PreparedQuery(f"detail:{kind}:{locale}:{body}", make)
 
 
-_DETAIL_QUERIES: dict[tuple[str, str | None], PreparedQuery] = {}  # (kind, locale): a few, from the settings
+_DETAIL_QUERIES: dict[tuple[str, str | None, str | None], PreparedQuery] = {}  # (kind, locale, body): a few
 
 
-def find_detail(kind: str, slug: str, locale: str | None = None) -> Any:
+def find_detail(kind: str, slug: str, locale: str | None = None, body: str | None = "detail_json") -> Any:
     """The public row of ``kind`` with ``slug`` (articles: in ``locale``, earliest in the tree on a clash), fresh:
-    one prepared query. The row carries ``expires``: when it stops being public by the clock alone (an article's
-    ``expire_at``)."""
+    one prepared query, fetching only the stored ``body`` the response needs (one of :data:`DETAIL_BODIES`;
+    None for a revalidation, which only needs the hash). The row carries ``expires``: when it stops being
+    public by the clock alone (an article's ``expire_at``)."""
     flush_pending()
-    key = (kind, locale)
-    query = _DETAIL_QUERIES.get(key) or _DETAIL_QUERIES.setdefault(key, _detail_query(kind, locale))
+    key = (kind, locale, body)
+    query = _DETAIL_QUERIES.get(key) or _DETAIL_QUERIES.setdefault(key, _detail_query(kind, locale, body))
     for _ in range(3):
         rows = query.compiled(StoredRepresentation).run(timezone.now(), slug)
         row = rows[0] if rows else None

@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
 from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.settings import api_settings
 
@@ -51,22 +52,63 @@ def decode(value: Any) -> Any:
     return value
 
 
-def detail_response(request: Any, detail_json: bytes, detail_gzip: bytes, content_hash: str) -> HttpResponse | None:
-    """The stored detail as it is (gzip-compressed at build time when the client accepts gzip), with its ETag
-    from the stored hash; None when the negotiated format needs DRF's renderers (browsable API, indent)."""
+def _served_as_stored(request: Any) -> bool:
+    """True when the negotiated format is the stored JSON itself (not the browsable API, no indent)."""
     renderer = getattr(request, "accepted_renderer", None)
-    if not isinstance(renderer, StoredJSONRenderer) or "indent" in (request.accepted_media_type or ""):
-        return None
+    return isinstance(renderer, StoredJSONRenderer) and "indent" not in (request.accepted_media_type or "")
+
+
+def _gzipped(request: Any) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def stored_body(request: Any) -> str:
+    """The stored body column a detail response to ``request`` is made of."""
+    return "detail_gzip" if _served_as_stored(request) and _gzipped(request) else "detail_json"
+
+
+def _stored_response(request: Any, body: bytes, content_hash: str, gzipped: bool) -> HttpResponse:
+    response = HttpResponse(body, content_type=request.accepted_renderer.media_type)
     etag = etag_of(content_hash)
-    if detail_gzip and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        response = HttpResponse(detail_gzip, content_type=renderer.media_type)
+    if gzipped:
         response["Content-Encoding"] = "gzip"
-        response["ETag"] = "W/" + etag  # another encoding of the same JSON: weak, as GZipMiddleware would mark it
-        patch_vary_headers(response, ("Accept-Encoding",))
-        return response
-    response = HttpResponse(detail_json, content_type=renderer.media_type)
+        etag = "W/" + etag  # another encoding of the same JSON: weak, as GZipMiddleware would mark it
     response["ETag"] = etag
+    patch_vary_headers(response, ("Accept-Encoding",))  # every stored detail comes in both encodings
     return response
+
+
+def only_revalidates(request: Any) -> bool:
+    """A conditional GET whose answer only needs the stored hash: ``If-None-Match`` without ``If-Match`` or
+    ``If-Unmodified-Since`` (which Django's precondition order tests first), in the stored format."""
+    meta = request.META
+    return (
+        bool(meta.get("HTTP_IF_NONE_MATCH"))
+        and not meta.get("HTTP_IF_MATCH")
+        and not meta.get("HTTP_IF_UNMODIFIED_SINCE")
+        and _served_as_stored(request)
+    )
+
+
+def not_modified(request: Any, content_hash: str) -> HttpResponse | None:
+    """For a request :func:`only_revalidates` says yes to, an empty response with the ETag the full one would
+    carry when one of the client's ETags matches it (weak comparison, as for ``If-None-Match``); the cache
+    middleware turns it into the ``304`` with the usual headers. None when the client must get the body."""
+    etags = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+    current = etag_of(content_hash)
+    if etags != ["*"] and current not in (etag.removeprefix("W/") for etag in etags):
+        return None
+    return _stored_response(request, b"", content_hash, _gzipped(request))
+
+
+def detail_response(request: Any, row: Any) -> HttpResponse | None:
+    """The stored detail of ``row`` (fetched with the :func:`stored_body` column) as it is, with its ETag from
+    the stored hash; None when the negotiated format needs DRF's renderers (browsable API, indent)."""
+    if not _served_as_stored(request):
+        return None
+    gzipped = bool(getattr(row, "detail_gzip", b""))
+    body = row.detail_gzip if gzipped else row.detail_json
+    return _stored_response(request, body, row.content_hash, gzipped)
 
 
 class StoredJSONRenderer(JSONRenderer):

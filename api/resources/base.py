@@ -30,7 +30,14 @@ from ..published.reads import (
     window_bound,
 )
 from ..published.registry import BY_KEY
-from ..published.responses import RawJSON, detail_response, stored_renderers
+from ..published.responses import (
+    RawJSON,
+    detail_response,
+    not_modified,
+    only_revalidates,
+    stored_body,
+    stored_renderers,
+)
 
 
 def not_found() -> NotFound:
@@ -105,11 +112,19 @@ class PublicDetailView(GenericAPIView):
         slug = self.kwargs.get(self.lookup_field, "")
         if not SLUG_PATTERN.match(slug):
             raise not_found()
-        row = find_detail(self.kind, slug, locale)
+        response = None
+        if only_revalidates(request):  # the hash decides: fetch no body unless the client's copy is stale
+            row = find_detail(self.kind, slug, locale, body=None)
+            response = not_modified(request, row.content_hash) if row is not None else None
+        if response is None:
+            body = stored_body(request)
+            row = find_detail(self.kind, slug, locale, body)
+            if row is not None and body == "detail_gzip" and not row.detail_gzip:  # a row built before gzip
+                row = find_detail(self.kind, slug, locale)
         if row is None:
             raise not_found()
         tag_response(request, row.cache_tags, row.last_modified, valid_until=row.expires)
-        stored = detail_response(request, row.detail_json, row.detail_gzip, row.content_hash)
-        response = stored if stored is not None else Response(RawJSON(row.detail_json))
+        if response is None:
+            response = detail_response(request, row) or Response(RawJSON(row.detail_json))
         locales.set_content_language(response, locales.content_locale(self.kind, locale))
         return response

@@ -322,3 +322,22 @@ def test_a_burst_past_the_rate_gets_429_with_retry_after(api_client, provider, s
     assert statuses.count(429) == 200
     assert int(throttled["Retry-After"]) >= 1
     assert throttled.json()["error"]["code"] == "throttled"
+
+
+@pytest.mark.parametrize("encoding", ["", "gzip"])
+def test_a_revalidation_reads_the_hash_only_and_answers_with_the_full_responses_headers(api_client, provider, encoding):
+    full = api_client.get(detail_url(provider), HTTP_ACCEPT_ENCODING=encoding)
+    with CaptureQueriesContext(connection) as queries:
+        revalidated = api_client.get(
+            detail_url(provider), HTTP_ACCEPT_ENCODING=encoding, HTTP_IF_NONE_MATCH=full["ETag"]
+        )
+    assert revalidated.status_code == 304 and revalidated.content == b""
+    for header in ("ETag", "Cache-Control", "Last-Modified", "Vary"):  # what a 304 carries (RFC 9110)
+        assert revalidated[header] == full[header], header
+    reads = [query["sql"] for query in queries.captured_queries if "api_storedrepresentation" in query["sql"]]
+    assert len(reads) == 1 and "detail_json" not in reads[0] and "detail_gzip" not in reads[0], reads
+    assert api_client.get(detail_url(provider), HTTP_IF_NONE_MATCH="*").status_code == 304
+    stale = api_client.get(detail_url(provider), HTTP_ACCEPT_ENCODING=encoding, HTTP_IF_NONE_MATCH='"0123"')
+    assert stale.status_code == 200 and stale.content == full.content and stale["ETag"] == full["ETag"]
+    both = api_client.get(detail_url(provider), HTTP_IF_NONE_MATCH=full["ETag"], HTTP_IF_MATCH='"0123"')
+    assert both.status_code == 412  # If-Match is tested first, as Django's precondition order says
