@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import DateTimeField, F, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
+from .. import locales
 from .build import REPRESENTATION_VERSION, build_key
 from .models import StoredRepresentation
 from .prepared import PreparedQuery
@@ -35,10 +36,12 @@ def visible_q(kind: str, now: Any = None) -> Q:
 
 
 def public_rows(kind: str, locale: str | None = None, now: Any = None) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see at ``now``; with ``locale``, articles in that locale only
-    (other kinds are not translated: every locale sees them)."""
+    """Stored rows of ``kind`` that the public may see at ``now``, in ``locale``. Without one: articles in every
+    locale (each translation is its own article), other kinds in the default locale (one row per object)."""
     rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now))
-    return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
+    if locale is None and kind != "article":
+        locale = locales.default_content_locale()
+    return rows.filter(locale=locale) if locale is not None else rows
 
 
 def published(kind: str, locale: str | None = None) -> QuerySet:

@@ -97,6 +97,17 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
                 heading="Profile",
             ),
             ObjectList(
+                [
+                    InlinePanel(
+                        "translations",
+                        heading="Translations",
+                        label="Translation",
+                        help_text="The job title and bio in another language. Blank fields show the profile's text.",
+                    )
+                ],
+                heading="Translations",
+            ),
+            ObjectList(
                 [InlinePanel("credential_holdings", heading="Credentials", label="Credential")], heading="Credentials"
             ),
             ObjectList(
