@@ -35,13 +35,17 @@ def visible_q(kind: str, now: Any = None) -> Q:
     return Q(page__live=True, page__live_revision_id=F("revision_id")) & in_window_q("page__", now)
 
 
-def public_rows(kind: str, locale: str | None = None, now: Any = None) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see at ``now``, in ``locale``. Without one: articles in every
-    locale (each translation is its own article), other kinds in the default locale (one row per object)."""
-    rows = StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now))
+def locale_q(kind: str, locale: str | None = None) -> Q:
+    """Rows of ``kind`` in ``locale``. Without one: articles in every locale (each translation is its own
+    article), other kinds in the default locale (they have a row per locale: one per object is wanted)."""
     if locale is None and kind != "article":
         locale = locales.default_content_locale()
-    return rows.filter(locale=locale) if locale is not None else rows
+    return Q(locale=locale) if locale is not None else Q()
+
+
+def public_rows(kind: str, locale: str | None = None, now: Any = None) -> QuerySet:
+    """Stored rows of ``kind`` that the public may see at ``now``, in ``locale`` (:func:`locale_q`)."""
+    return StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now)).filter(locale_q(kind, locale))
 
 
 def published(kind: str, locale: str | None = None) -> QuerySet:
