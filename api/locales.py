@@ -6,9 +6,10 @@ carry no prefix: ``/resources/x/`` in English, ``/es/resources/x/`` in Spanish).
 The locale is chosen by the URL, never negotiated from ``Accept-Language``, so responses need no
 ``Vary: Accept-Language`` and every cache keys them by URL already.
 
-Articles are translated (each translation its own page, signed off on its own). Clinicians and centers are not
-translated yet: any locale may be asked for and their content is served in the default language, which their
-``Content-Language`` says.
+Articles are translated (each translation its own page, signed off on its own). Clinicians, centers, vocabulary
+terms and crisis lines are one object in every language whose reader-facing text has translation rows
+(``providers.models.translations``): they are served in the locale asked for, each field falling back to the
+default language's text where it has no translation.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def requested(request: Any) -> str:
 
 
 def content_locale(kind: str, locale: str | None) -> str:
-    """The language ``kind``'s content is served in when ``locale`` is asked for (only articles are translated)."""
-    return locale if kind == "article" and locale else default_content_locale()
+    """The language ``kind``'s content is served in when ``locale`` is asked for (every kind is translated;
+    untranslated fields fall back to the default language, but the response is the locale's)."""
+    return locale or default_content_locale()
 
 
 def code_of(locale_id: int | None) -> str:

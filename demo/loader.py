@@ -28,7 +28,7 @@ from .base import DemoDataError, LoadReport, terms
 from .centers import CENTERS
 from .clinicians import CLINICIANS
 from .snippets import ensure_center, ensure_clinician
-from .translation import ensure_spanish_article
+from .translation import ensure_spanish_article, ensure_spanish_snippets
 
 __all__ = ["DemoDataError", "LoadReport", "load_demo"]
 
@@ -194,5 +194,6 @@ def load_demo() -> LoadReport:
     clinicians = {data["slug"]: ensure_clinician(data, report) for data in CLINICIANS}
     images.ensure_portrait(clinicians[images.PORTRAIT_CLINICIAN])
     article = ensure_article(index, clinicians, report)
+    ensure_spanish_snippets(report)
     ensure_spanish_article(article, clinicians, report, build_body=article_body)
     return report

@@ -5,6 +5,10 @@ them); the article is copied for translation (Wagtail's simple translation path,
 source revision it follows), its words replaced with ``demo.article_es`` (a DEMO TRANSLATION), then signed off by
 the demo's Spanish-reading reviewer through the clinical-review services and published — the gate refuses it
 otherwise. Idempotent: an existing Spanish translation is left as it is.
+
+The clinicians, sample centers and terms the article shows get their Spanish text too
+(:func:`ensure_spanish_snippets`, from ``demo.snippets_es``), so the Spanish article's bylines, centers and labels
+read in Spanish.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from wagtail.models import Locale, Page
 from pages.models import ArticlePage
 from providers.models import Provider
 
-from . import article_es
+from . import article_es, snippets_es
 from .base import LoadReport
 
 SPANISH = "es"
@@ -78,3 +82,40 @@ def ensure_spanish_article(
     publish_signed(revision, at=article_es.PUBLISHED_AT)
     report.note(True, f"Spanish translation /es/resources/{spanish.slug}/")
     return spanish
+
+
+def ensure_spanish_snippets(report: LoadReport) -> None:
+    """Spanish rows for the demo clinicians, sample centers and the terms the Spanish article shows
+    (``demo.snippets_es``, a DEMO TRANSLATION). Clinicians and centers are published with the rows (their
+    revisions carry them, so the next edit keeps them); terms have no revisions. Existing rows are kept."""
+    from providers import models as provider_models
+    from providers.models import Provider, ProviderTranslation, TreatmentCenter, TreatmentCenterTranslation
+
+    locale = Locale.objects.filter(language_code=SPANISH).first()
+    if locale is None:
+        return  # Spanish is not among LANGUAGES
+    for provider in Provider.objects.filter(slug__in=snippets_es.CLINICIANS):
+        text = snippets_es.CLINICIANS[provider.slug]
+        _publish_with_row(provider, ProviderTranslation(locale=locale, **text), report, f"clinician {provider.slug}")
+    for center in TreatmentCenter.objects.filter(is_sample_listing=True, slug__endswith="-sample"):
+        row = TreatmentCenterTranslation(locale=locale, summary=snippets_es.center_summary(center.city))
+        _publish_with_row(center, row, report, f"center {center.slug}")
+    created = 0
+    for model_name, labels in snippets_es.TERMS.items():
+        model = getattr(provider_models, model_name)
+        translation_model = model._meta.get_field("translations").related_model
+        for term in model.objects.filter(slug__in=labels):
+            _, made = translation_model.objects.get_or_create(
+                term=term, locale=locale, defaults={"name": labels[term.slug]}
+            )
+            created += made
+    report.note(created > 0, f"Spanish labels of {created or 'the'} vocabulary terms")
+
+
+def _publish_with_row(obj: Any, row: Any, report: LoadReport, label: str) -> None:
+    if obj.translations.filter(locale=row.locale).exists():
+        report.note(False, f"Spanish text of {label}")
+        return
+    obj.translations.add(row)
+    obj.save_revision().publish()
+    report.note(True, f"Spanish text of {label}")

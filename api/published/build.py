@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
 
-from .. import locales
 from ..caching.store import scheduled_visibility_change
 from ..caching.tags import collected_last_modified, collected_tags
 from ..representations.articles import byline_reviewer_ids
@@ -26,7 +25,7 @@ from ..representations.context import ANY, CENTER, IMAGE, PAGE, PROVIDER, noted_
 from .registry import ContentKind
 
 # Bump whenever a builder's output changes: rows of an older version are rebuilt before they are served.
-REPRESENTATION_VERSION = 3  # 3: articles carry locale and translations; translated paths are locale-prefixed
+REPRESENTATION_VERSION = 4  # 4: clinicians and centers stored per locale; term labels and crisis lines translated
 USES = "uses:"
 TOPIC, LEVEL, CREDENTIAL, CRISIS = (
     "providers.topic",
@@ -118,14 +117,16 @@ def _strings(value: Any, skip: frozenset = frozenset({"type", "id", "url", "path
     return [value] if isinstance(value, str) else []
 
 
-def build(kind: ContentKind, obj: Any) -> Built:
+def build(kind: ContentKind, obj: Any, locale: str | None = None) -> Built:
+    """The row of ``obj`` in ``locale`` (default: its first in ``kind.locales``)."""
+    locale = locale or kind.locales(obj)[0]
     collector = Collector()
-    detail = kind.detail(obj, collector)
-    summary = kind.summaries([obj], collector)[0]
+    detail = kind.detail(obj, collector, locale)
+    summary = kind.summaries([obj], collector, locale)[0]
     detail_json = encode(detail)
     built = Built(
         kind=kind.key,
-        locale=detail.get("locale") or locales.default_content_locale(),
+        locale=locale,
         object_id=obj.pk,
         slug=obj.slug,
         path=kind.frontend_path(obj),
@@ -223,8 +224,8 @@ def _provider_extra(provider: Any, detail: dict, built: Built) -> None:
     _facet(built, "credential", [h.credential.code.lower() for h in holdings if h.status == active])
     built.search = {
         "title": _text(provider.display_name, provider.name),
-        "summary": _text(provider.job_title, *(term["name"] for term in detail["specialties"])),
-        "body": _text(provider.bio, *(item["name"] for item in detail["credentials"])),
+        "summary": _text(detail["job_title"], *(term["name"] for term in detail["specialties"])),
+        "body": _text(detail["bio"], *(item["name"] for item in detail["credentials"])),
     }
 
 
@@ -260,7 +261,7 @@ def _center_extra(center: Any, detail: dict, built: Built) -> None:
     _facet(built, "level_of_care", [level["slug"] for level in detail["levels_of_care"]])
     built.search = {
         "title": center.name,
-        "summary": _text(center.city, center.state, center.summary),
+        "summary": _text(center.city, center.state, detail["summary"]),
         "body": _text(*(term["name"] for name in CENTER_TERMS for term in detail[name])),
     }
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .. import locales
 from .models import StoredRepresentation
 from .rebuild import rebuild, remove
 from .registry import BY_KEY
@@ -27,7 +28,10 @@ def rebuild_kind(key: str, progress: Callable[[Iterable[int], int], Iterable[int
     kind = BY_KEY[key]
     report = RebuildReport()
     wanted = list(kind.buildable().order_by("pk").values_list("pk", flat=True))
-    before = dict(StoredRepresentation.objects.filter(kind=key).values_list("object_id", "content_hash"))
+    rows = StoredRepresentation.objects.filter(kind=key)
+    if key != "article":
+        rows = rows.filter(locale=locales.default_content_locale())  # the row rebuild() returns
+    before = dict(rows.values_list("object_id", "content_hash"))
     gone = set(before) - set(wanted)
     if gone:
         with transaction.atomic():
@@ -43,7 +47,15 @@ def rebuild_kind(key: str, progress: Callable[[Iterable[int], int], Iterable[int
 
 def fill_empty_kinds() -> None:
     """After ``migrate``: build every kind that has public objects but no stored row yet (an existing database
-    that predates stored representations). A fresh database has none and costs two queries per kind."""
+    that predates stored representations), or, for kinds stored in every locale, none in some locale (one added
+    to ``LANGUAGES``, or rows from before clinicians and centers were translated). A fresh database has none and
+    costs a few queries per kind."""
     for key, kind in BY_KEY.items():
-        if not StoredRepresentation.objects.filter(kind=key).exists() and kind.buildable().exists():
+        stored = StoredRepresentation.objects.filter(kind=key)
+        if key != "article":
+            stored_locales = set(stored.values_list("locale", flat=True).distinct())
+            missing = not set(locales.allowed()) <= stored_locales
+        else:
+            missing = not stored.exists()
+        if missing and kind.buildable().exists():
             rebuild_kind(key)

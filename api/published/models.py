@@ -1,6 +1,6 @@
 """Stored representations: the public JSON of every public article, clinician and center, kept in the database.
 
-One :class:`StoredRepresentation` per public object holds its encoded detail and summary JSON (served as
+One :class:`StoredRepresentation` per public object and locale holds its encoded detail and summary JSON (served as
 stored bytes), the columns list filters and orderings need, and the full-text document. A
 :class:`RepresentationFacet` row names either a filter value (``topic=depression``) or something the
 representation embeds (``uses:providers.provider=12``), which is how dependents are found when that changes.
@@ -33,7 +33,8 @@ class StoredRepresentation(models.Model):
     # (nothing waits for the scheduler) and telling responses when the next article appears or disappears.
     go_live_at = models.DateTimeField(null=True, blank=True)
     expire_at = models.DateTimeField(null=True, blank=True)
-    # Language of the stored content (api.locales): an article's page locale; untranslated kinds the default.
+    # Language of the stored content (api.locales): an article's page locale; clinicians and centers have a row
+    # per locale (their text translated per field, providers.models.translations).
     locale = models.CharField(max_length=16, default="")
 
     detail_json = models.BinaryField()
@@ -68,7 +69,10 @@ class StoredRepresentation(models.Model):
     search_body = models.TextField(blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="api_stored_object_unique")]
+        # One row per object and locale: an article (a page) has one; clinicians and centers one per locale.
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "locale"], name="api_stored_object_locale_unique")
+        ]
         indexes = [
             models.Index(fields=["kind", "slug", "tree_path"], name="api_stored_slug_idx"),
             models.Index(fields=["kind", "path"], name="api_stored_path_idx"),

@@ -18,6 +18,7 @@ from django.db.models import Count, F, IntegerField, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .. import locales
 from .build import REPRESENTATION_VERSION, build_key
 from .models import StoredRepresentation, StoredRowCount
 from .prepared import PLACEHOLDER_LIMIT, PLACEHOLDER_OFFSET, PreparedQuery
@@ -35,19 +36,23 @@ def visible_q(kind: str, now: Any = None) -> Q:
 
 
 def hidden_q(now: Any) -> Q:
-    """Exactly the stored rows :func:`visible_q` leaves out (the complement of its window test), written so each arm is one index probe (the
-    partial index on rows not live, the go-live and the expiry indexes): they are few, so counting them is cheap."""
+    """Exactly the stored rows :func:`visible_q` leaves out (the complement of its window test), written so each
+    arm is one index probe (the partial index on rows not live, the go-live and the expiry indexes): they are
+    few, so counting them is cheap."""
     return Q(page_live=False) | Q(go_live_at__gt=now) | Q(expire_at__lte=now)
 
 
-def _in_locale(rows: QuerySet, kind: str, locale: str | None) -> QuerySet:
-    """Articles in ``locale`` only (other kinds are not translated: every locale sees them)."""
-    return rows.filter(locale=locale) if locale is not None and kind == "article" else rows
+def locale_q(kind: str, locale: str | None = None) -> Q:
+    """Rows of ``kind`` in ``locale``. Without one: articles in every locale (each translation is its own
+    article), other kinds in the default locale (they have a row per locale: one per object is wanted)."""
+    if locale is None and kind != "article":
+        locale = locales.default_content_locale()
+    return Q(locale=locale) if locale is not None else Q()
 
 
 def public_rows(kind: str, locale: str | None = None, now: Any = None) -> QuerySet:
-    """Stored rows of ``kind`` that the public may see at ``now``; with ``locale``, articles in that locale."""
-    return _in_locale(StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now)), kind, locale)
+    """Stored rows of ``kind`` that the public may see at ``now``, in ``locale`` (:func:`locale_q`)."""
+    return StoredRepresentation.objects.filter(kind=kind).filter(visible_q(kind, now)).filter(locale_q(kind, locale))
 
 
 def public_count(kind: str, locale: str | None = None, now: Any = None) -> Any:
@@ -55,8 +60,8 @@ def public_count(kind: str, locale: str | None = None, now: Any = None) -> Any:
     trigger-kept row count minus the rows hidden right now. Never counts the public rows themselves, so it
     costs the same at 1,000 rows as at 100,000."""
     now = now or timezone.now()
-    stored = _in_locale(StoredRowCount.objects.filter(kind=kind), kind, locale)
-    hidden = _in_locale(StoredRepresentation.objects.filter(kind=kind), kind, locale).filter(hidden_q(now))
+    stored = StoredRowCount.objects.filter(kind=kind).filter(locale_q(kind, locale))
+    hidden = StoredRepresentation.objects.filter(kind=kind).filter(locale_q(kind, locale)).filter(hidden_q(now))
     whole = IntegerField()
     return Coalesce(
         Subquery(stored.values("kind").annotate(total=Sum("count")).values("total"), output_field=whole), 0

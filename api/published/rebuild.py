@@ -37,7 +37,8 @@ def label_of(model: Any) -> str:
 
 @transaction.atomic
 def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
-    """Build and store the row of one object, or remove it when the object is not public (any time window)."""
+    """Build and store the rows of one object — one per locale it is stored in (``ContentKind.locales``) — or
+    remove them when the object is not public (any time window). Returns the row in its first locale."""
     kind = BY_KEY[kind_key]
     # Lock order: the invalidation clock, then stored rows. A reader that finds a row stale rebuilds it while a
     # publish may be running; publishes take the clock first (content events invalidate their tags early), so
@@ -48,11 +49,22 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
         remove(kind, [pk])
         return None
     # Concurrent rebuilds of one row (two readers finding it stale) queue here instead of racing on facets.
-    StoredRepresentation.objects.select_for_update().filter(kind=kind.key, object_id=obj.pk).first()
-    built = build(kind, obj)
+    list(StoredRepresentation.objects.select_for_update().filter(kind=kind.key, object_id=obj.pk))
+    wanted = kind.locales(obj)
+    rows = [_store(kind, obj, locale) for locale in wanted]
+    other = StoredRepresentation.objects.filter(kind=kind.key, object_id=obj.pk).exclude(locale__in=wanted)
+    other_ids = list(other.values_list("pk", flat=True))  # a locale no longer in LANGUAGES
+    if other_ids:
+        unindex_rows(other_ids)
+        other.delete()
+    invalidate_tags([kind.tag(obj.pk), kind.list_tag])
+    return rows[0]
+
+
+def _store(kind: ContentKind, obj: Any, locale: str) -> StoredRepresentation:
+    built = build(kind, obj, locale)
     defaults = {
         "slug": built.slug,
-        "locale": built.locale,
         "path": built.path,
         "detail_json": built.detail_json,
         "detail_gzip": built.detail_gzip,
@@ -68,13 +80,14 @@ def rebuild(kind_key: str, pk: Any) -> StoredRepresentation | None:
         "page_live": True,  # built from what is live now; the page trigger clears it if that changes
         **built.columns,
     }
-    row, _ = StoredRepresentation.objects.update_or_create(kind=kind.key, object_id=obj.pk, defaults=defaults)
+    row, _ = StoredRepresentation.objects.update_or_create(
+        kind=kind.key, object_id=obj.pk, locale=built.locale, defaults=defaults
+    )
     RepresentationFacet.objects.filter(record=row).delete()
     RepresentationFacet.objects.bulk_create(
         [RepresentationFacet(record=row, facet=facet, value=value[:255]) for facet, value in sorted(built.facets)]
     )
     index_row(row.pk, kind.key, built.search, built.locale)
-    invalidate_tags([kind.tag(obj.pk), kind.list_tag])
     return row
 
 

@@ -55,31 +55,44 @@ def _center_buildable() -> QuerySet:
     )
 
 
-def _article_detail(obj: Any, request: Any) -> dict:
+def _article_detail(obj: Any, request: Any, locale: str) -> dict:
     from ..representations.articles import represent_article_detail
 
-    return represent_article_detail(obj, request, prefetched=True)
+    return represent_article_detail(obj, request, prefetched=True)  # in the article's own locale
 
 
-def _provider_detail(obj: Any, request: Any) -> dict:
+def _provider_detail(obj: Any, request: Any, locale: str) -> dict:
     from ..representations.providers import represent_provider_detail
 
-    return represent_provider_detail(obj, request)
+    return represent_provider_detail(obj, request, locale)
 
 
-def _center_detail(obj: Any, request: Any) -> dict:
+def _center_detail(obj: Any, request: Any, locale: str) -> dict:
     from ..representations.centers import represent_center_detail
 
-    return represent_center_detail(obj, request, prefetched=True)
+    return represent_center_detail(obj, request, prefetched=True, locale=locale)
 
 
-def _summaries(name: str) -> Callable[[list, Any], list[dict]]:
-    def build(objects: list, request: Any) -> list[dict]:
+def _summaries(name: str, *, localized: bool = True) -> Callable[[list, Any, str], list[dict]]:
+    def build(objects: list, request: Any, locale: str) -> list[dict]:
         from .. import representations
 
-        return getattr(representations, name)(objects, request)
+        builder = getattr(representations, name)
+        return builder(objects, request, locale) if localized else builder(objects, request)
 
     return build
+
+
+def _article_locales(obj: Any) -> list[str]:
+    from .. import locales
+
+    return [locales.code_of(obj.locale_id)]
+
+
+def _every_locale(obj: Any) -> list[str]:
+    from .. import locales
+
+    return locales.allowed()
 
 
 def _article_result(summary: dict) -> dict:
@@ -104,9 +117,12 @@ class ContentKind:
     detail_url_name: str  # "api:article-detail"
     frontend_path: Callable[[Any], str]
     buildable: Callable[[], QuerySet]  # public apart from the time window (checked when read)
-    detail: Callable[[Any, Any], dict]
-    summaries: Callable[[list, Any], list[dict]]
+    detail: Callable[[Any, Any, str], dict]  # (object, request, locale)
+    summaries: Callable[[list, Any, str], list[dict]]
     search_result: Callable[[dict], dict]  # title and summary of a /search/ result, from the stored summary
+    # The locales an object has stored rows in: an article its page's locale (a translation is another page);
+    # clinicians and centers every locale (one object, its text translated per field).
+    locales: Callable[[Any], list[str]] = _every_locale
     # Full-text weights by column (title A, summary B, body C), as PostgreSQL setweight letters.
     search_weights: dict[str, str] = field(default_factory=lambda: {"title": "A", "summary": "B", "body": "C"})
     search_boost: float = 1.0  # prefers articles on ties in /search/
@@ -143,8 +159,9 @@ KINDS: tuple[ContentKind, ...] = (
         _article_path,
         _article_buildable,
         _article_detail,
-        _summaries("represent_article_summaries"),
+        _summaries("represent_article_summaries", localized=False),
         _article_result,
+        locales=_article_locales,
         facets=("topic", "level_of_care", "provider", "center"),
     ),
     ContentKind(

@@ -8,7 +8,9 @@ Rules:
     ``publish``    only changes when the object is published (its publish rebuilds the row);
     ``child``      a child row: saving or deleting it rebuilds the parent (``signals.CHILD_MODELS``);
     ``m2m``        a many-to-many relation rebuilt on change, in both directions (``signals.M2M_RELATIONS``);
-    ``reference``  a shared record: its change rebuilds the rows that use it (``signals.REFERENCE_MODELS``);
+    ``reference``  a shared record: its change rebuilds the rows that use it (``signals.REFERENCE_MODELS``); its
+                   child rows (translations of a term or crisis line, :data:`REFERENCE_CHILD_RELATIONS`) too
+                   (``signals.REFERENCE_CHILD_MODELS``);
     ``object``     another public object: its change rebuilds the rows that embed it (``uses:`` facets) and
                    the rows that may start embedding it (``rebuild.REVERSE_RULES``);
     ``tree``       the page tree / view restrictions (``page_slug_changed``, ``post_page_move``, restrictions);
@@ -38,6 +40,7 @@ EMBEDDED_RELATIONS: dict[str, str] = {
     "providers.Provider.centers": "m2m",
     "providers.Provider.languages": "m2m",  # not shown yet; who may review translations (pages.review)
     "providers.Provider.credential_holdings": "child",
+    "providers.Provider.translations": "child",  # job title and bio per locale (rows per locale rebuild)
     "providers.Provider.authored": "object",  # "articles reviewed" lists articles: REVERSE_RULES["article"]
     "providers.Provider.signoffs": "object",
     "providers.CredentialHolding.credential": "reference",
@@ -48,6 +51,7 @@ EMBEDDED_RELATIONS: dict[str, str] = {
     "providers.TreatmentCenter.licenses": "child",
     "providers.TreatmentCenter.contacts": "child",
     "providers.TreatmentCenter.accreditations": "child",
+    "providers.TreatmentCenter.translations": "child",
     "providers.TreatmentCenter.providers": "m2m",
     "providers.TreatmentCenter.services": "m2m",
     "providers.TreatmentCenter.conditions": "m2m",
@@ -55,6 +59,17 @@ EMBEDDED_RELATIONS: dict[str, str] = {
     "providers.TreatmentCenter.languages": "m2m",
     "providers.TreatmentCenter.payers": "m2m",
     "providers.CenterProgram.level_of_care": "reference",
+}
+
+# Child rows of the shared records representations embed (term labels, crisis lines in each locale).
+REFERENCE_CHILD_RELATIONS: dict[str, str] = {
+    "providers.Topic.translations": "reference",
+    "providers.LevelOfCare.translations": "reference",
+    "providers.Service.translations": "reference",
+    "providers.Payer.translations": "reference",
+    "providers.Population.translations": "reference",
+    "providers.Language.translations": "reference",
+    "providers.CrisisResource.translations": "reference",
 }
 
 # Relations of the public models that never reach a representation (admin, workflow and search bookkeeping).

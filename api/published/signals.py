@@ -26,6 +26,8 @@ CHILD_MODELS = {
     "providers.CenterLicense": ("center", "center_id"),
     "providers.CenterContact": ("center", "center_id"),
     "providers.CenterAccreditation": ("center", "center_id"),
+    "providers.ProviderTranslation": ("provider", "provider_id"),
+    "providers.TreatmentCenterTranslation": ("center", "center_id"),
     "review.ArticleStamps": ("article", "page_id"),
 }
 # Shared records embedded in representations: a change rebuilds the rows that use them.
@@ -40,6 +42,17 @@ REFERENCE_MODELS = (
     "providers.CrisisResource",
     "wagtailimages.Image",
 )
+# Child rows of shared records (their translations): model label -> attribute holding the record's pk. A change
+# rebuilds the rows that use the record, as a change of the record does.
+REFERENCE_CHILD_MODELS = {
+    "providers.TopicTranslation": "term_id",
+    "providers.LevelOfCareTranslation": "term_id",
+    "providers.ServiceTranslation": "term_id",
+    "providers.PayerTranslation": "term_id",
+    "providers.PopulationTranslation": "term_id",
+    "providers.LanguageTranslation": "term_id",
+    "providers.CrisisResourceTranslation": "resource_id",
+}
 # Many-to-many relations of public objects (both directions rebuild the public side).
 M2M_RELATIONS = (
     ("providers.Provider", "specialties"),
@@ -68,6 +81,13 @@ def on_child_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: An
 def on_reference_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw and instance.pk is not None:
         rebuild.reference_changed(type(instance), [instance.pk])
+
+
+def on_reference_child_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    parent_id = getattr(instance, REFERENCE_CHILD_MODELS[sender._meta.label], None)
+    if not raw and parent_id is not None:
+        parent = sender._meta.get_field(REFERENCE_CHILD_MODELS[sender._meta.label].removesuffix("_id"))
+        rebuild.reference_changed(parent.related_model, [parent_id])
 
 
 def _articles_below(page: Page) -> list[int]:
@@ -136,6 +156,10 @@ def connect() -> None:
         post_delete.connect(on_reference_changed, sender=model, dispatch_uid=f"{_UID}.{label}.deleted")
         published.connect(on_reference_changed, sender=model, dispatch_uid=f"{_UID}.{label}.published")
         unpublished.connect(on_reference_changed, sender=model, dispatch_uid=f"{_UID}.{label}.unpublished")
+    for label in REFERENCE_CHILD_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(on_reference_child_changed, sender=model, dispatch_uid=f"{_UID}.{label}.saved")
+        post_delete.connect(on_reference_child_changed, sender=model, dispatch_uid=f"{_UID}.{label}.deleted")
     for label, name in M2M_RELATIONS:
         through = getattr(apps.get_model(label), name).through
         m2m_changed.connect(on_m2m_changed, sender=through, dispatch_uid=f"{_UID}.{label}.{name}")

@@ -80,8 +80,12 @@ def article_summary(article: Any, related: ArticleRelated) -> dict[str, Any]:
 
 
 def represent_article_summaries(articles: list[Any], request: Any = None) -> list[dict[str, Any]]:
-    """Summaries of already-loaded public articles (``ARTICLE_SELECT_RELATED`` applied): two more queries."""
-    related, _ = load_article_related([article.pk for article in articles]) if articles else ({}, [])
+    """Summaries of already-loaded public articles (``ARTICLE_SELECT_RELATED`` applied): two more queries per
+    locale among them (term labels are in each article's own locale)."""
+    related: dict[int, ArticleRelated] = {}
+    for locale_id in dict.fromkeys(article.locale_id for article in articles):
+        ids = [article.pk for article in articles if article.locale_id == locale_id]
+        related.update(load_article_related(ids, locales.code_of(locale_id), crisis=False)[0])
     attach_renditions([article.hero_image for article in articles])
     for article in articles:
         tag_article(request, article, related.get(article.pk, ArticleRelated()))
@@ -95,11 +99,12 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
     ``prefetched`` (list/detail views): the article came from ``public_articles()`` with
     ``ARTICLE_SELECT_RELATED``, so its related rows are loaded in one union query.
     """
+    locale = locales.code_of(article.locale_id)
     if prefetched:
-        related_map, crisis = load_article_related([article.pk])
+        related_map, crisis = load_article_related([article.pk], locale)
         related = related_map.get(article.pk, ArticleRelated())
     else:
-        related, crisis = related_from_object(article)
+        related, crisis = related_from_object(article, locale)
     if not related.shows_crisis_resources:
         crisis = []
 
@@ -123,7 +128,6 @@ def represent_article_detail(article: Any, request: Any = None, *, prefetched: b
 
     stamps = _stamps(article)
     path = paths.article_path(article)
-    locale = locales.code_of(article.locale_id)
     canonical_url = paths.frontend_url(path)
     seo_title = getattr(article, "seo_title", "") or article.title
     seo_description = getattr(article, "search_description", "") or article.summary

@@ -1,5 +1,6 @@
 """Treatment centers: list summaries and the listing detail with programs, hours, contacts, licenses, accreditations
-and JSON-LD."""
+and JSON-LD — in a locale: the description and the terms' labels translated (``providers.models.translations``),
+the rest (names, addresses, numbers, licenses) the listing's own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 from django.db.models import F, Prefetch
 
-from providers.models import CenterHours, CenterProgram, TreatmentCenter
+from providers.models import CenterHours, CenterProgram, Language, Payer, Population, Service, Topic, TreatmentCenter
+from providers.models.translations import text_in, text_in_sql
 
 from .. import paths
 from ..caching import tag_response
@@ -22,16 +24,19 @@ def center_prefetches() -> list:
     return [
         Prefetch(
             "programs",
-            queryset=CenterProgram.objects.select_related("level_of_care").order_by("sort_order", "pk"),
-        )
+            queryset=CenterProgram.objects.select_related("level_of_care")
+            .prefetch_related("level_of_care__translations__locale")
+            .order_by("sort_order", "pk"),
+        ),
+        "translations__locale",
     ]
 
 
-def _programs(center: Any) -> list[dict[str, Any]]:
+def _programs(center: Any, locale: str | None = None) -> list[dict[str, Any]]:
     programs = sorted(center.programs.all(), key=lambda program: (program.sort_order or 0, program.pk or 0))
     return [
         {
-            "level_of_care": level_of_care(program.level_of_care),
+            "level_of_care": level_of_care(program.level_of_care, locale),
             "days_per_week": program.days_per_week,
             "hours_per_week": program.hours_per_week,
             "schedule": program.schedule or None,
@@ -41,9 +46,9 @@ def _programs(center: Any) -> list[dict[str, Any]]:
     ]
 
 
-def center_summary(center: Any) -> dict[str, Any]:
+def center_summary(center: Any, locale: str | None = None) -> dict[str, Any]:
     levels: dict[str, dict] = {}
-    for program in _programs(center):
+    for program in _programs(center, locale):
         levels.setdefault(program["level_of_care"]["slug"], program["level_of_care"])
     summary = {
         "id": center.pk,
@@ -51,7 +56,7 @@ def center_summary(center: Any) -> dict[str, Any]:
         "path": paths.center_path(center.slug),
         "api_url": paths.center_api_url(center.slug),
         "name": center.name,
-        "summary": center.summary,
+        "summary": text_in(center, "summary", locale),
         "is_sample_listing": center.is_sample_listing,
         "address": {
             "street": center.street,
@@ -73,24 +78,27 @@ def center_summary(center: Any) -> dict[str, Any]:
     return summary
 
 
-def represent_center_summaries(centers: list[Any], request: Any = None) -> list[dict[str, Any]]:
+def represent_center_summaries(centers: list[Any], request: Any = None, locale: str | None = None) -> list[dict]:
     """Summaries of centers loaded with ``center_prefetches()`` (no further queries)."""
     if request is not None:
         for center in centers:
             tag_response(request, [f"center-{center.pk}", "vocabularies"], center.last_published_at)
-    return [center_summary(center) for center in centers]
+    return [center_summary(center, locale) for center in centers]
 
 
-def _terms(center: Any) -> dict[str, list[dict]]:
-    """The center's services, conditions, populations, languages and payers in one UNION query."""
+TERM_TARGETS = (
+    ("services", "service", Service),
+    ("conditions", "topic", Topic),
+    ("populations", "population", Population),
+    ("languages", "language", Language),
+    ("payers", "payer", Payer),
+)
+
+
+def _terms(center: Any, locale: str | None = None) -> dict[str, list[dict]]:
+    """The center's services, conditions, populations, languages and payers in one UNION query (in ``locale``)."""
     querysets = []
-    for kind, target in (
-        ("services", "service"),
-        ("conditions", "topic"),
-        ("populations", "population"),
-        ("languages", "language"),
-        ("payers", "payer"),
-    ):
+    for kind, target, model in TERM_TARGETS:
         through = getattr(TreatmentCenter, kind).through.objects.filter(treatmentcenter_id=center.pk)
         extra = {"r_a": F(f"{target}__code")} if kind == "languages" else {}
         querysets.append(
@@ -99,7 +107,7 @@ def _terms(center: Any) -> dict[str, list[dict]]:
                 kind,
                 F("treatmentcenter_id"),
                 r_slug=F(f"{target}__slug"),
-                r_name=F(f"{target}__name"),
+                r_name=text_in_sql(model, "name", locale, target),
                 r_sort=F(f"{target}__sort_order"),
                 **extra,
             )
@@ -113,31 +121,34 @@ def _terms(center: Any) -> dict[str, list[dict]]:
     return {kind: grouped.get(kind, []) for kind in TERM_KINDS}
 
 
-def _terms_from_object(center: Any) -> dict[str, list[dict]]:
+def _terms_from_object(center: Any, locale: str | None = None) -> dict[str, list[dict]]:
     result = {}
     for kind in TERM_KINDS:
-        terms = sorted(getattr(center, kind).all(), key=lambda term: (term.sort_order, term.name))
+        names = {term: text_in(term, "name", locale) for term in getattr(center, kind).all()}
         result[kind] = [
-            {"slug": term.slug, "name": term.name, **({"code": term.code} if kind == "languages" else {})}
-            for term in terms
+            {"slug": term.slug, "name": name, **({"code": term.code} if kind == "languages" else {})}
+            for term, name in sorted(names.items(), key=lambda item: (item[0].sort_order, item[1]))
         ]
     return result
 
 
-def represent_center_detail(center: Any, request: Any = None, *, prefetched: bool = False) -> dict[str, Any]:
-    """The full listing. Works for an unsaved preview object too (``prefetched=False`` reads its relations)."""
-    terms = _terms(center) if prefetched else _terms_from_object(center)
+def represent_center_detail(
+    center: Any, request: Any = None, *, prefetched: bool = False, locale: str | None = None
+) -> dict[str, Any]:
+    """The full listing in ``locale``. Works for an unsaved preview object too (``prefetched=False`` reads its
+    relations)."""
+    terms = _terms(center, locale) if prefetched else _terms_from_object(center, locale)
     hours = sorted(center.hours.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
     licenses = sorted(center.licenses.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
     data = {
-        **center_summary(center),
+        **center_summary(center, locale),
         "timezone": center.timezone,
         "website": center.website or None,
         "hours": [
             {"day": row.day, "opens": row.opens.strftime("%H:%M"), "closes": row.closes.strftime("%H:%M")}
             for row in hours
         ],
-        "programs": _programs(center),
+        "programs": _programs(center, locale),
         **terms,
         "accepting_as_of": center.accepting_as_of.isoformat() if center.accepting_as_of else None,
         "listing_verified": center.listing_verified_on.isoformat() if center.listing_verified_on else None,

@@ -1,4 +1,6 @@
-"""Clinicians: list summaries and the profile detail with credentials, centers, reviewed articles and JSON-LD."""
+"""Clinicians: list summaries and the profile detail with credentials, centers, reviewed articles and JSON-LD —
+in a locale: job title, bio and specialties translated (``providers.models.translations``), the name,
+credentials and links the clinician's own in every language."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from typing import Any
 from django.db.models import F, Prefetch
 
 from pages.review.visibility import public_articles
-from providers.models import CredentialHolding, Provider, TreatmentCenter
+from providers.models import CredentialHolding, Provider, Topic, TreatmentCenter
+from providers.models.translations import text_in, text_in_sql
 
 from .. import paths
 from ..caching import tag_response
@@ -26,11 +29,12 @@ def provider_prefetches() -> list:
         Prefetch(
             "credential_holdings",
             queryset=CredentialHolding.objects.select_related("credential").order_by("sort_order", "pk"),
-        )
+        ),
+        "translations__locale",
     ]
 
 
-def provider_summary(provider: Any) -> dict[str, Any]:
+def provider_summary(provider: Any, locale: str | None = None) -> dict[str, Any]:
     return {
         "id": provider.pk,
         "slug": provider.slug,
@@ -39,18 +43,18 @@ def provider_summary(provider: Any) -> dict[str, Any]:
         "name": provider.name,
         "display_name": provider.display_name,
         "category": provider.category,
-        "job_title": provider.job_title or None,
+        "job_title": text_in(provider, "job_title", locale) or None,
         "photo": represent_image(provider.photo),
     }
 
 
-def represent_provider_summaries(providers: list[Any], request: Any = None) -> list[dict[str, Any]]:
+def represent_provider_summaries(providers: list[Any], request: Any = None, locale: str | None = None) -> list[dict]:
     """Summaries of providers loaded with ``PROVIDER_SELECT_RELATED`` and ``provider_prefetches()``: +1 query."""
     attach_renditions([provider.photo for provider in providers])
     if request is not None:
         for provider in providers:
             tag_response(request, [f"provider-{provider.pk}"], provider.last_published_at)
-    return [provider_summary(provider) for provider in providers]
+    return [provider_summary(provider, locale) for provider in providers]
 
 
 def credential(holding: Any) -> dict[str, Any]:
@@ -89,8 +93,8 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
     return list(found.values())
 
 
-def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
-    """(specialties, public centers) in one UNION query."""
+def _related_terms(provider: Any, locale: str | None = None) -> tuple[list[dict], list[dict]]:
+    """(specialties in ``locale``, public centers) in one UNION query."""
     specialties = Provider.specialties.through.objects.filter(provider_id=provider.pk)
     centers = TreatmentCenter.objects.public().filter(providers=provider)
     rows = union_rows(
@@ -98,7 +102,7 @@ def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
         "topic",
         F("provider_id"),
         r_slug=F("topic__slug"),
-        r_name=F("topic__name"),
+        r_name=text_in_sql(Topic, "name", locale, "topic"),
         r_sort=F("topic__sort_order"),
     ).union(
         union_rows(centers, "center", F("pk"), r_slug=F("slug"), r_name=F("name"), r_a=F("city"), r_b=F("state")),
@@ -122,18 +126,20 @@ def _related_terms(provider: Any) -> tuple[list[dict], list[dict]]:
     return topics, found
 
 
-def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, Any]:
-    """The clinician profile. Works for an unsaved preview object too (relations read through public sets)."""
+def represent_provider_detail(provider: Any, request: Any = None, locale: str | None = None) -> dict[str, Any]:
+    """The clinician profile in ``locale``. Works for an unsaved preview object too (relations read through
+    public sets)."""
     holdings = sorted(
         provider.credential_holdings.all(), key=lambda holding: (holding.sort_order or 0, holding.pk or 0)
     )
     if provider.pk:
-        specialties, centers = _related_terms(provider)
+        specialties, centers = _related_terms(provider, locale)
         articles = reviewed_articles(provider)
     else:
         specialties, centers, articles = [], [], []
+    bio = text_in(provider, "bio", locale)
     context = ResolveContext(extra_images=[provider.photo])
-    context.add_rich_text(provider.bio)
+    context.add_rich_text(bio)
     context.load()
     note_context(request, context)
     last_verified = provider.credentials_last_verified()
@@ -153,10 +159,10 @@ def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, A
         for item in [*centers, *articles]:
             item.pop("id", None)
     data = {
-        **provider_summary(provider),
+        **provider_summary(provider, locale),
         "honorific": provider.honorific or None,
         "post_nominals": provider.post_nominals,
-        "bio": render(provider.bio, context.richtext),
+        "bio": render(bio, context.richtext),
         "npi": provider.npi or None,
         "credentials": [credential(holding) for holding in holdings],
         "credentials_last_verified": last_verified.isoformat() if last_verified else None,
@@ -164,11 +170,11 @@ def represent_provider_detail(provider: Any, request: Any = None) -> dict[str, A
         "centers": centers,
         "articles_reviewed": articles,
     }
-    data["json_ld"] = provider_json_ld(data)
+    data["json_ld"] = provider_json_ld(data, locale)
     return data
 
 
-def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
+def provider_json_ld(data: dict[str, Any], locale: str | None = None) -> dict[str, Any]:
     """schema.org Person (on a ProfilePage) with the credentials that are in force."""
     url = paths.frontend_url(data["path"])
     person: dict[str, Any] = {
@@ -177,7 +183,7 @@ def provider_json_ld(data: dict[str, Any]) -> dict[str, Any]:
         "@id": person_id(data["slug"]),
         "url": url,
         "name": data["name"],
-        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url, "inLanguage": language(data.get("locale"))},
+        "mainEntityOfPage": {"@type": "ProfilePage", "@id": url, "inLanguage": language(locale)},
         "hasCredential": [
             {
                 "@type": "EducationalOccupationalCredential",

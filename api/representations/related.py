@@ -1,9 +1,9 @@
-"""One query for the small related rows of a batch of articles: topics, levels of care, references, crisis lines.
+"""One query for the small related rows of a batch of articles: topics, levels of care and references.
 
-Four tables, one round trip: a ``UNION ALL`` of same-shaped value rows (kind, owner, slug, name, a, b, c, d,
-sort), regrouped in Python. Crisis resources are few and always fetched with them; they are attached only to
-articles with a topic whose ``shows_crisis_resources`` is set. Everything here is portable SQL (PostgreSQL and
-SQLite).
+Three tables, one round trip: a ``UNION ALL`` of same-shaped value rows (kind, owner, slug, name, a, b, c, d,
+sort), regrouped in Python; term labels in the articles' locale (``providers.models.translations``). Crisis
+resources (:func:`crisis_resources`, one more query) are attached only to articles with a topic whose
+``shows_crisis_resources`` is set. Everything here is portable SQL (PostgreSQL and SQLite).
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast
 
 from pages.models import ArticlePage, ArticleReference
-from providers.models import CrisisResource
+from providers.models import CrisisResource, CrisisResourceTranslation, LevelOfCare, Topic
+from providers.models.translations import text_in, text_in_sql
+
+from .vocabularies import level_of_care, term
 
 COLUMNS = ("kind", "owner", "r_slug", "r_name", "r_a", "r_b", "r_c", "r_d", "r_sort")
 TRUE_VALUES = {"1", "true", "t", "True"}
@@ -55,8 +58,35 @@ def sort_key(row: Any) -> tuple:
     return (row.r_sort if row.r_sort is not None else 0, row.r_name or "")
 
 
-def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelated], list[dict]]:
-    """Related rows per article id, and the public crisis resources (one query)."""
+def crisis_resources(locale: str | None = None) -> list[dict[str, Any]]:
+    """The public crisis lines in ``locale`` (one query): name, description, the numbers, and the locale's way in
+    — a menu option after calling (988: press 2 for Spanish), a keyword to text, its chat site."""
+    texts = CrisisResourceTranslation.translated_fields
+    rows = (
+        CrisisResource.objects.public()
+        .order_by("sort_order", "name", "pk")
+        .values("call", "text", **{f"t_{name}": text_in_sql(CrisisResource, name, locale) for name in texts})
+    )
+    return [
+        {
+            "name": row["t_name"],
+            "description": row["t_description"] or None,
+            "call": row["call"] or None,
+            "call_option": row["t_call_option"] or None,
+            "text": row["text"] or None,
+            "text_keyword": row["t_text_keyword"] or None,
+            "chat_url": row["t_chat_url"] or None,
+            "how_to_reach": row["t_how_to_reach"] or None,
+        }
+        for row in rows
+    ]
+
+
+def load_article_related(
+    article_ids: list[int], locale: str | None = None, *, crisis: bool = True
+) -> tuple[dict[int, ArticleRelated], list[dict]]:
+    """Related rows per article id (one query; term labels in ``locale``), and (``crisis``) the public crisis
+    resources in ``locale`` when one of the articles shows them (one more query)."""
     topics = ArticlePage.topics.through.objects.filter(articlepage_id__in=article_ids)
     levels = ArticlePage.levels_of_care.through.objects.filter(articlepage_id__in=article_ids)
     references = ArticleReference.objects.filter(page_id__in=article_ids)
@@ -65,7 +95,7 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
         "topic",
         F("articlepage_id"),
         r_slug=F("topic__slug"),
-        r_name=F("topic__name"),
+        r_name=text_in_sql(Topic, "name", locale, "topic"),
         r_a=F("topic__shows_crisis_resources"),
         r_d=F("topic_id"),
         r_sort=F("topic__sort_order"),
@@ -75,7 +105,7 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
             "level",
             F("articlepage_id"),
             r_slug=F("levelofcare__slug"),
-            r_name=F("levelofcare__name"),
+            r_name=text_in_sql(LevelOfCare, "name", locale, "levelofcare"),
             r_a=F("levelofcare__samhsa_code"),
             r_b=F("levelofcare__asam_level"),
             r_sort=F("levelofcare__sort_order"),
@@ -91,29 +121,13 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
             r_d=F("year"),
             r_sort=F("sort_order"),
         ),
-        union_rows(
-            CrisisResource.objects.public(),
-            "crisis",
-            Value(0, output_field=IntegerField()),
-            r_name=F("name"),
-            r_a=F("call"),
-            r_b=F("text"),
-            r_c=F("chat_url"),
-            r_sort=F("sort_order"),
-        ),
         all=True,
     )
     related: dict[int, ArticleRelated] = defaultdict(ArticleRelated)
     grouped: dict[tuple[str, int], list] = defaultdict(list)
     for row in union:
         grouped[(row.kind, row.owner)].append(row)
-    crisis = [
-        {"name": r.r_name, "call": r.r_a or None, "text": r.r_b or None, "chat_url": r.r_c or None}
-        for r in sorted(grouped.get(("crisis", 0), []), key=sort_key)
-    ]
     for (kind, owner), rows in grouped.items():
-        if kind == "crisis":
-            continue
         rows.sort(key=sort_key)
         entry = related[owner]
         if kind == "topic":
@@ -129,7 +143,8 @@ def load_article_related(article_ids: list[int]) -> tuple[dict[int, ArticleRelat
             entry.references = [
                 reference_dict(number, r.r_name, r.r_a, r.r_b, r.r_c, r.r_d) for number, r in enumerate(rows, start=1)
             ]
-    return related, crisis
+    shows = any(entry.shows_crisis_resources for entry in related.values())
+    return related, crisis_resources(locale) if crisis and shows else []
 
 
 def reference_dict(number: int, title: str, publisher: str, url: str, accessed: Any, year: Any) -> dict[str, Any]:
@@ -145,21 +160,16 @@ def reference_dict(number: int, title: str, publisher: str, url: str, accessed: 
     }
 
 
-def related_from_object(article: Any) -> tuple[ArticleRelated, list[dict]]:
+def related_from_object(article: Any, locale: str | None = None) -> tuple[ArticleRelated, list[dict]]:
     """The same data read from an (unsaved, e.g. preview) article object's relations."""
     topics = list(article.topics.all())
     levels = list(article.levels_of_care.all())
     references = sorted(article.references.all(), key=lambda ref: ref.sort_order or 0)
     entry = ArticleRelated(
-        topics=[{"slug": t.slug, "name": t.name} for t in sorted(topics, key=lambda t: (t.sort_order, t.name))],
+        topics=[term(t, locale) for t in sorted(topics, key=lambda t: (t.sort_order, text_in(t, "name", locale)))],
         levels_of_care=[
-            {
-                "slug": lv.slug,
-                "name": lv.name,
-                "samhsa_code": lv.samhsa_code or None,
-                "asam_level": lv.asam_level or None,
-            }
-            for lv in sorted(levels, key=lambda lv: (lv.sort_order, lv.name))
+            level_of_care(lv, locale)
+            for lv in sorted(levels, key=lambda lv: (lv.sort_order, text_in(lv, "name", locale)))
         ],
         references=[
             reference_dict(number, ref.title, ref.publisher, ref.url, ref.accessed_on, ref.year)
@@ -168,10 +178,4 @@ def related_from_object(article: Any) -> tuple[ArticleRelated, list[dict]]:
         shows_crisis_resources=any(topic.shows_crisis_resources for topic in topics),
         topic_ids=[topic.pk for topic in topics],
     )
-    crisis = []
-    if entry.shows_crisis_resources:
-        crisis = [
-            {"name": c.name, "call": c.call or None, "text": c.text or None, "chat_url": c.chat_url or None}
-            for c in CrisisResource.objects.public()
-        ]
-    return entry, crisis
+    return entry, crisis_resources(locale) if entry.shows_crisis_resources else []

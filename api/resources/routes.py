@@ -8,8 +8,9 @@ The home page (``/``) and article indexes (``/resources/``) resolve too, to the 
 their articles.
 
 Locale-prefixed paths (``/es/resources/x/``, ``/es/``; see ``api.locales``) resolve to the content of that
-locale: a translated article (its ``api_url`` carries ``?locale=es``) or that locale's listing pages. Clinicians
-and centers are not translated, so ``/es/providers/x/`` resolves to the same profile as ``/providers/x/``.
+locale: a translated article (its ``api_url`` carries ``?locale=es``) or that locale's listing pages. A clinician
+or center is one object with one path in every language, so ``/es/providers/x/`` resolves to the same profile as
+``/providers/x/``, in Spanish (``locale: es``, ``api_url`` with ``?locale=es``; ``path`` stays the object's).
 
 The path is validated before any lookup: it must be an absolute path made of URL-safe characters with no
 ``.``/``..`` segments, no ``//``, no backslashes and no percent-escapes (the middleware already decoded once;
@@ -99,10 +100,10 @@ def _route(request: Request, key: str, row: tuple) -> dict:
 def resolve_content(request: Request, path: str) -> dict | None:
     """The public object at a frontend path: clinicians and centers by their prefix, articles by stored path."""
     fields = ("object_id", "slug", "path", "locale")
-    _, unprefixed = locales.split_prefix(path)
+    locale, unprefixed = locales.split_prefix(path)
     for key, prefix in (("provider", paths.PROVIDER_PREFIX), ("center", paths.center_prefix())):
         slug = _single_slug(unprefixed, prefix)
-        row = published(key).filter(slug=slug).values_list(*fields).first() if slug else None
+        row = published(key, locale).filter(slug=slug).values_list(*fields).first() if slug else None
         if row:
             return _route(request, key, row)
     if path != "/":

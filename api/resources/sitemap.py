@@ -13,7 +13,7 @@ from .. import locales, paths
 from ..caching import tag_response
 from ..filters import check_parameters
 from ..published.models import StoredRepresentation
-from ..published.reads import visible_q
+from ..published.reads import locale_q, visible_q
 from ..published.registry import BY_KEY, KIND_KEYS
 from ..serializers import SitemapSerializer, error_responses
 
@@ -27,7 +27,7 @@ def sitemap_entries() -> tuple[list[dict], object]:
     now = timezone.now()
     visible = Q()
     for key in KIND_KEYS:
-        visible |= Q(kind=key) & visible_q(key, now)
+        visible |= Q(kind=key) & visible_q(key, now) & locale_q(key)  # clinicians, centers: one row each
     rows = StoredRepresentation.objects.filter(visible).values_list(
         "kind", "slug", "path", "tree_path", "last_updated", "published_at", "locale", "page__translation_key"
     )

@@ -12,7 +12,7 @@ from .. import locales
 from ..caching import tag_response
 from ..filters import StrictFilterBackend
 from ..pagination import StrictPageNumberPagination
-from ..representations.vocabularies import vocabulary_entry
+from ..representations.vocabularies import localized_terms, vocabulary_entry
 from ..serializers import VocabularyTermSerializer, error_responses
 from .base import not_found
 
@@ -42,7 +42,8 @@ ORDERING = {"credentials": ("code", "pk")}
     )
 )
 class VocabularyListView(GenericAPIView):
-    """Terms of one vocabulary, in editorial order. Only ``page``/``page_size`` are accepted."""
+    """Terms of one vocabulary, in editorial order, labels in ``?locale=`` (falling back per field to the default
+    language). Only ``page``/``page_size``/``locale`` are accepted."""
 
     pagination_class = StrictPageNumberPagination
     filter_backends = [StrictFilterBackend]
@@ -61,10 +62,10 @@ class VocabularyListView(GenericAPIView):
 
     def get(self, request, *args, **kwargs):
         locale = locales.requested(request)
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(localized_terms(self.filter_queryset(self.get_queryset()), locale))
         tag_response(request, [self.list_tag])
         response = self.get_paginated_response([vocabulary_entry(obj, self.kind) for obj in page])
-        locales.set_content_language(response, locales.content_locale("vocabulary", locale))  # labels untranslated
+        locales.set_content_language(response, locales.content_locale("vocabulary", locale))
         return response
 
 

@@ -64,10 +64,23 @@ class ReferenceSerializer(serializers.Serializer):
 
 
 class CrisisResourceSerializer(serializers.Serializer):
+    """A crisis line in the response's locale: the numbers are shared, the words and the way in are the
+    locale's (e.g. 988 in Spanish: call 988 and press 2, text AYUDA to 988, chat at 988lineadevida.org)."""
+
     name = serializers.CharField()
-    call = serializers.CharField(allow_null=True)
-    text = serializers.CharField(allow_null=True)
-    chat_url = serializers.URLField(allow_null=True)
+    description = serializers.CharField(allow_null=True)
+    call = serializers.CharField(allow_null=True, help_text="Number to call, e.g. 988.")
+    call_option = serializers.CharField(
+        allow_null=True, help_text="Menu option to press once the call connects, in this locale (988 Spanish: 2)."
+    )
+    text = serializers.CharField(allow_null=True, help_text="Number to text.")
+    text_keyword = serializers.CharField(
+        allow_null=True, help_text="Word to text to that number, in this locale (988 Spanish: AYUDA)."
+    )
+    chat_url = serializers.URLField(allow_null=True, help_text="Chat site, in this locale's language.")
+    how_to_reach = serializers.CharField(
+        allow_null=True, help_text="How to reach the line, as a sentence to show readers in this locale."
+    )
 
 
 class SeoSerializer(serializers.Serializer):

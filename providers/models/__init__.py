@@ -5,6 +5,17 @@ from .centers import CenterHours, CenterLicense, CenterProgram, TreatmentCenter
 from .clinicians import Provider
 from .credentials import Credential, CredentialHolding
 from .crisis import CrisisResource
+from .translations import (
+    CrisisResourceTranslation,
+    LanguageTranslation,
+    LevelOfCareTranslation,
+    PayerTranslation,
+    PopulationTranslation,
+    ProviderTranslation,
+    ServiceTranslation,
+    TopicTranslation,
+    TreatmentCenterTranslation,
+)
 from .vocabularies import Language, LevelOfCare, Payer, Population, Service, Topic
 
 __all__ = [
@@ -16,12 +27,21 @@ __all__ = [
     "Credential",
     "CredentialHolding",
     "CrisisResource",
+    "CrisisResourceTranslation",
     "Language",
+    "LanguageTranslation",
     "LevelOfCare",
+    "LevelOfCareTranslation",
     "Payer",
+    "PayerTranslation",
     "Population",
+    "PopulationTranslation",
     "Provider",
+    "ProviderTranslation",
     "Service",
+    "ServiceTranslation",
     "Topic",
+    "TopicTranslation",
     "TreatmentCenter",
+    "TreatmentCenterTranslation",
 ]

@@ -173,6 +173,18 @@ class TreatmentCenter(PreviewableMixin, DraftStateMixin, LockableMixin, Revision
                 ],
                 heading="Compliance",
             ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "translations",
+                        heading="Translations",
+                        label="Translation",
+                        help_text="The description in another language (programs are named by their level of care, "
+                        "translated with the vocabulary). Blank fields show the listing's text.",
+                    )
+                ],
+                heading="Translations",
+            ),
         ]
     )
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
@@ -96,6 +96,17 @@ class Provider(PreviewableMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
                     FieldPanel("bio"),
                 ],
                 heading="Profile",
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "translations",
+                        heading="Translations",
+                        label="Translation",
+                        help_text="The job title and bio in another language. Blank fields show the profile's text.",
+                    )
+                ],
+                heading="Translations",
             ),
             ObjectList(
                 [FixedRowsInlinePanel("credential_holdings", heading="Credentials", label="Credential")],

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
 
-class VocabularyTerm(index.Indexed, models.Model):
-    """A term of a controlled vocabulary, addressed by slug in the API, with its SAMHSA code where one exists."""
+def translations_panel() -> InlinePanel:
+    """The "Translations" panel of a term's form (rows of ``providers.models.translations``)."""
+    return InlinePanel(
+        "translations",
+        heading="Translations",
+        label="Translation",
+        help_text="The label and description in another language. Blank fields show the text above.",
+    )
+
+
+class VocabularyTerm(index.Indexed, ClusterableModel):
+    """A term of a controlled vocabulary, addressed by slug in the API, with its SAMHSA code where one exists.
+
+    Its label and description are translated in child rows (``providers.models.translations``): one term in
+    every language, so filters by slug and relations never depend on the locale."""
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
@@ -22,13 +36,14 @@ class VocabularyTerm(index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
 
-    panels = [
+    term_panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("samhsa_code"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
+    panels = [*term_panels, translations_panel()]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -52,7 +67,7 @@ class Topic(VocabularyTerm):
         help_text="Articles on this topic show the crisis resources (988) — e.g. depression, suicide, substance use.",
     )
 
-    panels = VocabularyTerm.panels + [FieldPanel("shows_crisis_resources")]
+    panels = [*VocabularyTerm.term_panels, FieldPanel("shows_crisis_resources"), translations_panel()]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "topic"
@@ -68,7 +83,7 @@ class LevelOfCare(VocabularyTerm):
         help_text="ASAM Criteria level of care, e.g. 2.1 for intensive outpatient.",
     )
 
-    panels = VocabularyTerm.panels + [FieldPanel("asam_level")]
+    panels = [*VocabularyTerm.term_panels, FieldPanel("asam_level"), translations_panel()]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "level of care"
@@ -95,7 +110,7 @@ class Population(VocabularyTerm):
 
     is_age_group = models.BooleanField(default=False, help_text="An age group (adolescents, adults…).")
 
-    panels = VocabularyTerm.panels + [FieldPanel("is_age_group")]
+    panels = [*VocabularyTerm.term_panels, FieldPanel("is_age_group"), translations_panel()]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "population"
@@ -118,7 +133,7 @@ class Language(VocabularyTerm):
         help_text="BCP 47, e.g. en, es.",
     )
 
-    panels = VocabularyTerm.panels + [FieldPanel("code")]
+    panels = [*VocabularyTerm.term_panels, FieldPanel("code"), translations_panel()]
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = "language"

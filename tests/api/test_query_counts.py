@@ -123,6 +123,20 @@ def test_center_detail(seed, api_client, locmem_cache, django_assert_num_queries
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/providers/michael-vines/?locale=es",
+        "/api/v1/centers/arizona-iop-phoenix/?locale=es",
+        "/api/v1/providers/?locale=es",
+        "/api/v1/vocabularies/topics/?locale=es",  # labels in Spanish: correlated lookups inside the one query
+    ],
+)
+def test_spanish_reads_cost_what_english_ones_do(seed, url, api_client, locmem_cache, django_assert_num_queries):
+    # 1 the stored row in that locale (clinicians and centers have one per locale), or the one list query
+    count(api_client, locmem_cache, url, 1, django_assert_num_queries)
+
+
+@pytest.mark.parametrize(
     ("url", "expected"),
     [
         ("/api/v1/topics/", 1),  # the page with its total (COUNT(*) OVER ())

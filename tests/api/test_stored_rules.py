@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.apps import apps
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
 
 from api.published import rules, signals
 from api.published.registry import KINDS, kind_for
+from providers.models.translations import translated_models
 
 CHILD_MODELS_OF_KINDS = ("pages.ArticleAuthor", "providers.CredentialHolding", "providers.CenterProgram")
 
@@ -71,3 +73,36 @@ def test_every_block_that_chooses_a_model_has_a_rule():
     for target, rule in rules.BLOCK_TARGETS.items():
         if rule == "reference":
             assert target.lower() in references or target == "providers.LevelOfCare", target
+
+
+def reference_child_relations() -> set[str]:
+    """Child rows (ParentalKey) of the shared records representations embed: their translations."""
+    found = set()
+    for label in signals.REFERENCE_MODELS:
+        model = apps.get_model(label)
+        for field in model._meta.get_fields():
+            if field.one_to_many and isinstance(getattr(field, "remote_field", None), ParentalKey):
+                found.add(f"{model._meta.label}.{field.name}")
+    return found
+
+
+def test_every_child_row_of_a_shared_record_has_a_rebuild_rule():
+    relations = reference_child_relations()
+    assert "providers.Topic.translations" in relations, "the walk over shared records' child rows is broken"
+    missing = relations - set(rules.REFERENCE_CHILD_RELATIONS)
+    assert not missing, f"Child rows of shared records without a rule in api/published/rules.py: {sorted(missing)}"
+
+
+def test_every_translation_model_is_wired_to_rebuild_what_shows_it():
+    """A changed translation row rebuilds its object's rows (clinicians, centers) or the rows that embed its
+    record (terms, crisis lines): every concrete translation model is wired one way or the other."""
+    wired = {label.lower() for label in signals.CHILD_MODELS} | {
+        label.lower() for label in signals.REFERENCE_CHILD_MODELS
+    }
+    models = translated_models()
+    assert len(models) >= 9
+    missing = [model._meta.label for model in models if model._meta.label_lower not in wired]
+    assert not missing, f"Translation models no signal rebuilds on: {missing}"
+    for label, attribute in signals.REFERENCE_CHILD_MODELS.items():
+        parent = apps.get_model(label)._meta.get_field(attribute.removesuffix("_id")).related_model
+        assert parent._meta.label in signals.REFERENCE_MODELS, label

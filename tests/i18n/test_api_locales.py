@@ -54,7 +54,7 @@ def test_lists_serve_one_locale_with_content_language(api_client, spanish):
     assert es.json()["results"][0]["api_url"] == ES_API
 
     providers = api_client.get("/api/v1/providers/", {"locale": "es"})
-    assert providers.status_code == 200 and providers["Content-Language"] == "en"  # clinicians are not translated
+    assert providers.status_code == 200 and providers["Content-Language"] == "es"  # text per field, English fallback
 
 
 @pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/articles/iop-for-depression/", "/api/v1/search/?q=x"])

@@ -50,6 +50,7 @@ def provider_form_data(holdings: list[dict[str, Any]] | None = None, **overrides
         "photo": "",
         "bio": rich_text("<p>Helps adults with depression.</p>"),
         "credential_holdings": inline_formset(holdings or []),
+        "translations": inline_formset([]),
         "npi": "1234567893",
         "user": "",
     }
@@ -81,6 +82,7 @@ def center_form_data(**overrides: Any) -> dict[str, Any]:
         "licenses": inline_formset([]),
         "contacts": inline_formset([]),
         "accreditations": inline_formset([]),
+        "translations": inline_formset([]),
         "accepting_new_patients": "on",
         "accepting_as_of": "",
         "listing_verified_on": "",
@@ -94,3 +96,8 @@ def center_form_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return {**nested_form_data(data), **many_to_many}
+
+
+def no_translations() -> dict[str, Any]:
+    """The empty "Translations" inline of a vocabulary term's or crisis line's form."""
+    return nested_form_data({"translations": inline_formset([])})

@@ -6,7 +6,7 @@ import pytest
 
 from providers.models import CrisisResource
 
-from .helpers import admin_url
+from .helpers import admin_url, no_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,7 @@ def test_saving_an_edit_is_a_draft_until_published(admin_client):
         "call": "988",
         "text": "988",
         "chat_url": "https://example.org/chat/",
+        **no_translations(),
     }
     data["sort_order"] = "0"
     assert admin_client.post(admin_url(CrisisResource, "edit", lifeline().pk), data).status_code == 302
@@ -42,7 +43,7 @@ def test_saving_an_edit_is_a_draft_until_published(admin_client):
 
 
 def test_a_line_without_any_contact_is_refused(admin_client):
-    data = {"name": "Empty", "call": "", "text": "", "chat_url": "", "sort_order": "0"}
+    data = {"name": "Empty", "call": "", "text": "", "chat_url": "", "sort_order": "0", **no_translations()}
     response = admin_client.post(admin_url(CrisisResource, "add"), data)
     assert response.status_code == 200
     assert response.context["form"].errors["call"]

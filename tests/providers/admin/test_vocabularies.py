@@ -6,7 +6,7 @@ import pytest
 
 from providers.models import Credential, Language, LevelOfCare, Payer, Population, Service, Topic
 
-from .helpers import admin_url
+from .helpers import admin_url, no_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,7 @@ def test_credentials_filter_on_kind(admin_client):
 
 def test_create_a_service(admin_client):
     data = {"name": "Art therapy", "slug": "art-therapy", "samhsa_code": "", "description": "", "sort_order": "200"}
+    data.update(no_translations())
     response = admin_client.post(admin_url(Service, "add"), data)
     assert response.status_code == 302
     assert Service.objects.filter(slug="art-therapy").exists()
@@ -61,6 +62,7 @@ def test_bad_language_code_is_refused(admin_client):
         "samhsa_code": "",
         "description": "",
         "sort_order": "0",
+        **no_translations(),
     }
     response = admin_client.post(admin_url(Language, "add"), data)
     assert response.status_code == 200
