@@ -21,6 +21,26 @@ def follow_pages(apps, schema_editor):
         )
 
 
+TRIGGERS = {  # installed after migrate by api.published.triggers; they name columns and tables made here
+    "api_stored_follow_page": "wagtailcore_page",
+    "api_stored_count": "api_storedrepresentation",
+    "api_stored_count_moved": "api_storedrepresentation",
+    "api_stored_count_insert": "api_storedrepresentation",
+    "api_stored_count_delete": "api_storedrepresentation",
+}
+
+
+def drop_triggers(apps, schema_editor):
+    """Going back before this migration: the triggers would fail on every write once page_live and the count
+    table are gone."""
+    postgresql = schema_editor.connection.vendor == "postgresql"
+    for name, table in TRIGGERS.items():
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if postgresql else ""))
+    if postgresql:
+        for function in ("api_stored_follow_page", "api_stored_count"):
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -52,4 +72,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('kind', 'locale'), name='api_stored_count_unique'),
         ),
         migrations.RunPython(follow_pages, migrations.RunPython.noop),
+        migrations.RunPython(migrations.RunPython.noop, drop_triggers),
     ]

@@ -4,6 +4,21 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def keep_one_row_per_object(apps, schema_editor):
+    """Going back to one row per (kind, object): drop the clinician and center rows of other locales than the
+    default (articles always had one row each)."""
+    Stored = apps.get_model("api", "StoredRepresentation")
+    extra = Stored.objects.exclude(kind="article").exclude(locale=settings.LANGUAGES[0][0])
+    ids = list(extra.values_list("pk", flat=True))
+    if schema_editor.connection.vendor == "sqlite" and ids:
+        with schema_editor.connection.cursor() as cursor:  # the FTS5 index keyed by the row id
+            cursor.execute(f"DELETE FROM api_representation_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+    if schema_editor.connection.vendor == "postgresql":
+        # Check the foreign keys now, not at commit: the constraint below may not be added with checks pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    extra.delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -16,6 +31,7 @@ class Migration(migrations.Migration):
             model_name='storedrepresentation',
             name='api_stored_object_unique',
         ),
+        migrations.RunPython(migrations.RunPython.noop, keep_one_row_per_object),
         migrations.AddConstraint(
             model_name='storedrepresentation',
             constraint=models.UniqueConstraint(fields=('kind', 'object_id', 'locale'), name='api_stored_object_locale_unique'),
