@@ -8,12 +8,14 @@ the full-text document — without writing anything.
 from __future__ import annotations
 
 import datetime
+import functools
 import gzip
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.utils import timezone
 from django.utils.html import strip_tags
 from rest_framework.renderers import JSONRenderer
@@ -58,9 +60,18 @@ def encode(data: Any) -> bytes:
     return JSONRenderer().render(data)
 
 
+@functools.cache  # read for every row served; settings only change in tests, which clear it (below)
 def build_key() -> str:
     raw = "|".join(repr(getattr(settings, name, None)) for name in BUILD_SETTINGS)
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _settings_changed(setting: str, **kwargs: Any) -> None:
+    if setting in BUILD_SETTINGS:
+        build_key.cache_clear()
+
+
+setting_changed.connect(_settings_changed, dispatch_uid="api.published.build.build_key")
 
 
 def next_midnight() -> datetime.datetime:
