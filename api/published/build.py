@@ -27,7 +27,9 @@ from ..representations.context import ANY, CENTER, IMAGE, PAGE, PROVIDER, noted_
 from .registry import ContentKind
 
 # Bump whenever a builder's output changes: rows of an older version are rebuilt before they are served.
-REPRESENTATION_VERSION = 4  # 4: clinicians and centers stored per locale; term labels and crisis lines translated
+# 4: clinicians and centers stored per locale; term labels and crisis lines translated. 5: a clinician's
+# articles_reviewed is the 20 most recent.
+REPRESENTATION_VERSION = 5
 USES = "uses:"
 TOPIC, LEVEL, CREDENTIAL, CRISIS = (
     "providers.topic",

@@ -76,8 +76,13 @@ def credential(holding: Any) -> dict[str, Any]:
     return entry
 
 
+REVIEWED_ARTICLES_SHOWN = 20
+
+
 def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
-    """Public articles whose current byline lists this clinician as a reviewer (one query)."""
+    """The :data:`REVIEWED_ARTICLES_SHOWN` most recently reviewed public articles whose current byline lists this
+    clinician as a reviewer (one query, read until enough are found). Bounded: a clinician who reviewed
+    thousands of articles must not make their profile, and every publish that rebuilds it, grow with them."""
     rows = (
         public_articles()
         .filter(signoffs__provider=provider, signoffs__decision="approved")
@@ -87,9 +92,11 @@ def reviewed_articles(provider: Any) -> list[dict[str, Any]]:
         .order_by("-review_stamps__last_reviewed_at", "pk")
     )
     found: dict[int, dict[str, Any]] = {}
-    for pk, slug, title, url_path, byline, _, locale_id in rows:
+    for pk, slug, title, url_path, byline, _, locale_id in rows.iterator(chunk_size=4 * REVIEWED_ARTICLES_SHOWN):
         if pk not in found and provider.pk in byline_reviewer_ids(byline):
             found[pk] = {"id": pk, "slug": slug, "title": title, "path": paths.page_path(url_path, locale_id)}
+            if len(found) == REVIEWED_ARTICLES_SHOWN:
+                break
     return list(found.values())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from ..representations.providers import REVIEWED_ARTICLES_SHOWN
 from .blocks import BodyBlockSerializer
 from .centers import AccreditationSerializer, ContactSerializer
 from .common import CenterReferenceSerializer, ImageSerializer, JsonLdField, LevelOfCareSerializer, TermSerializer
@@ -184,7 +185,11 @@ class ProviderDetailSerializer(ProviderSummarySerializer):
     credentials_last_verified = serializers.DateField(allow_null=True)
     specialties = TermSerializer(many=True)
     centers = CenterReferenceSerializer(many=True)
-    articles_reviewed = ArticleReferenceSerializer(many=True)
+    articles_reviewed = ArticleReferenceSerializer(
+        many=True,
+        help_text=f"The {REVIEWED_ARTICLES_SHOWN} articles this clinician most recently signed off that are live now, "
+        "newest first.",
+    )
     json_ld = JsonLdField()
 
 

@@ -215,3 +215,21 @@ def test_credentials_vocabulary_lists_codes_the_provider_filter_accepts(seed, ap
         "degree",
     }
     assert slugs(api_client.get("/api/v1/providers/?credential=LPC-S")) == ["natalie-foster"]
+
+
+def test_a_clinicians_reviewed_articles_are_the_most_recent_few(api_client, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests import factories
+
+    monkeypatch.setattr("api.representations.providers.REVIEWED_ARTICLES_SHOWN", 2)
+    reviewer = factories.reviewer("clinical", ("LPC",), name="Many Reviews", slug="many-reviews")
+    start = timezone.now() - datetime.timedelta(days=10)
+    for day in range(3):
+        factories.public_article(
+            [reviewer], title=f"Reviewed {day}", slug=f"reviewed-{day}", at=start + datetime.timedelta(days=day)
+        )
+    listed = api_client.get("/api/v1/providers/many-reviews/").json()["articles_reviewed"]
+    assert [article["slug"] for article in listed] == ["reviewed-2", "reviewed-1"]
