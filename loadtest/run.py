@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"publishes         {log.published} ({len(log.stale)} stale after {1.0:.0f} s{worst})")
     for line in [*log.stale, *log.errors, *(f"{row['Name']}: {row['Error']}" for row in failures)][:20]:
         print(f"  ! {line}")
-    failed = bool(server_errors or log.stale or log.errors)
+    if not int(total["Request Count"]):
+        print("  ! locust sent no request (see its output above)")
+    failed = bool(server_errors or log.stale or log.errors or not int(total["Request Count"]))
     print("FAIL" if failed else "OK")
     return 1 if failed else 0
 
