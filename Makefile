@@ -64,7 +64,7 @@ restore: install ## Replace the database and media with a backup: make restore B
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/verity-<time>"; exit 2; }
 	$(BIN)/python manage.py restore "$(BACKUP)" --yes
 
-loadtest: install ## Locust against gunicorn with 10,000 articles and publishes; fails on 5xx or stale reads
+loadtest: install ## Locust against gunicorn with 10,000 articles and publishes; fails on any failed request or stale read
 	$(BIN)/python -m loadtest.run $(LOADTEST_ARGS)
 
 lock: install ## Re-resolve requirements/*.in into the locks

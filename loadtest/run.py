@@ -1,7 +1,8 @@
 """`make loadtest`: locust, headless and bounded, against gunicorn (2 workers) serving N bulk-loaded articles.
 
 Mixed traffic (loadtest/locustfile.py) plus a publish every few seconds (loadtest/publisher.py). Prints
-requests/s, p50/p99 and errors; exits non-zero on any 5xx or on a publish not visible a second after its commit.
+requests/s, p50/p99 and errors; exits non-zero on any failed request (5xx or not), when locust sends none, or
+on a publish not visible a second after its commit.
 
 Options: --articles N (10,000), --users U (20), --seconds S (30), --publish-every P (3), --port (8163).
 Database: ``BENCH_DATABASE_URL`` (PostgreSQL; the bulk loader needs it).
@@ -92,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  ! {line}")
     if not int(total["Request Count"]):
         print("  ! locust sent no request (see its output above)")
-    failed = bool(server_errors or log.stale or log.errors or not int(total["Request Count"]))
+    # Any failed request counts: a 404 for a listed article is content vanishing, a 429 a rate limit in the way.
+    failed = bool(failures or log.stale or log.errors or not int(total["Request Count"]))
     print("FAIL" if failed else "OK")
     return 1 if failed else 0
 
