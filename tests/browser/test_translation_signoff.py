@@ -1,8 +1,9 @@
 """End to end in headless Chromium: translate an article into Spanish, submit it, and have it signed off by a
 reviewer who reads Spanish.
 
-An editor opens simple translation's "Translate" action for the English article (its page, by URL: the header
-button is not under test), picks Spanish and opens the Spanish copy's editor; they write the Spanish title and submit it for clinical review. An English-only
+An editor opens simple translation's "Translate" action from the English article's editor (its "Actions"
+menu), picks Spanish and opens the Spanish copy's editor; they write the Spanish title and submit it for
+clinical review. An English-only
 reviewer is refused with a message naming the language; a reviewer whose profile lists Spanish signs it off
 and it goes live. The API then serves it under ``?locale=es`` with its own reviewer in the byline, while the
 English article keeps its own.
@@ -33,8 +34,10 @@ def test_editor_translates_english_only_reviewer_refused_spanish_reader_signs_of
 
     # The editor follows the article's "Translate" action and picks Spanish.
     editor = signed_in(factories.editor(username="erin.editor", first_name="Erin", last_name="Editor"))
-    # simple translation's "Translate" action (its header and listing buttons open this page)
-    editor.goto(reverse("simple_translation:submit_page_translation", args=[source.pk]))
+    editor.goto(f"/admin/pages/{source.pk}/edit/")
+    editor.get_by_role("button", name="Actions").first.click()  # the editor header's actions menu
+    editor.get_by_role("link", name="Translate").click()
+    editor.wait_for_url(f"**{reverse('simple_translation:submit_page_translation', args=[source.pk])}")
     assert "Translate page IOP for depression" in editor.title()
     editor.get_by_label("Spanish").check()
     editor.get_by_role("button", name="Submit").click()
