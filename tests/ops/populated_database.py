@@ -45,8 +45,8 @@ def revision_failures() -> tuple[int, list[str]]:
 def stored_hashes() -> dict[str, str]:
     from api.published.models import StoredRepresentation
 
-    rows = StoredRepresentation.objects.values_list("kind", "object_id", "content_hash")
-    return {f"{kind}:{object_id}": content_hash for kind, object_id, content_hash in rows}
+    rows = StoredRepresentation.objects.values_list("kind", "object_id", "locale", "content_hash")
+    return {f"{kind}:{object_id}:{locale}": content_hash for kind, object_id, locale, content_hash in rows}
 
 
 def rebuild_all() -> dict[str, dict[str, int]]:

@@ -95,4 +95,5 @@ def test_migrating_a_populated_database_back_and_forth_loses_nothing(database):
     assert lost == {}, lost
     assert after["stored"] == before["stored"]  # the post-migrate fill rebuilt every public row identically
     assert all(report["changed"] == 0 and report["removed"] == 0 for report in after["rebuilt"].values()), after
-    assert sum(report["built"] for report in after["rebuilt"].values()) == len(before["stored"])
+    objects = {key.rsplit(":", 1)[0] for key in before["stored"]}  # rows are per locale, rebuilds per object
+    assert sum(report["built"] for report in after["rebuilt"].values()) == len(objects)
