@@ -13,6 +13,7 @@ from django.db import transaction
 
 from .. import locales
 from .models import StoredRepresentation
+from .reads import locale_q
 from .rebuild import rebuild, remove
 from .registry import BY_KEY
 
@@ -28,9 +29,7 @@ def rebuild_kind(key: str, progress: Callable[[Iterable[int], int], Iterable[int
     kind = BY_KEY[key]
     report = RebuildReport()
     wanted = list(kind.buildable().order_by("pk").values_list("pk", flat=True))
-    rows = StoredRepresentation.objects.filter(kind=key)
-    if key != "article":
-        rows = rows.filter(locale=locales.default_content_locale())  # the row rebuild() returns
+    rows = StoredRepresentation.objects.filter(kind=key).filter(locale_q(key))  # the rows rebuild() returns
     before = dict(rows.values_list("object_id", "content_hash"))
     gone = set(before) - set(wanted)
     if gone:

@@ -102,22 +102,16 @@ def list_page_query(kind: str, locale: str | None, ordering: tuple[str, ...], no
     return rows.annotate(**next_window_change(now)) if kind == "article" else rows
 
 
-_LIST_QUERIES: dict[tuple[str, str | None, tuple[str, ...]], PreparedQuery] = {}  # orderings are allowlisted
-
-
 def whole_list_page(kind: str, locale: str | None, ordering: tuple[str, ...], offset: int, limit: int) -> list:
     """Rows ``offset`` to ``offset + limit`` of :func:`list_page_query` (each carrying ``_total``): one prepared
     query, so an unfiltered list costs no ORM work per request."""
     flush_pending()
-    key = (kind, locale, ordering)
-    query = _LIST_QUERIES.get(key)
-    if query is None:
 
-        def make(now: Any, _text: str) -> QuerySet:
-            page = slice(PLACEHOLDER_OFFSET, PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT)
-            return list_page_query(kind, locale, ordering, now)[page]
+    def make(now: Any, _text: str) -> QuerySet:  # only called when this connection has not compiled it yet
+        page = slice(PLACEHOLDER_OFFSET, PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT)
+        return list_page_query(kind, locale, ordering, now)[page]
 
-        query = _LIST_QUERIES.setdefault(key, PreparedQuery(f"list:{kind}:{locale}:{','.join(ordering)}", make))
+    query = PreparedQuery(f"list:{kind}:{locale}:{','.join(ordering)}", make)  # orderings are allowlisted
     return query.compiled(StoredRepresentation).run(timezone.now(), "", offset, limit)
 
 
@@ -136,9 +130,6 @@ def is_current(row: Any, now: Any = None) -> bool:
     )
 
 
-DETAIL_BODIES = ("detail_json", "detail_gzip", None)  # the stored body a detail read fetches (None: validators)
-
-
 def _detail_query(kind: str, locale: str | None, body: str | None) -> PreparedQuery:
     fields = (*([body] if body else []), "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
 
@@ -154,17 +145,13 @@ def _detail_query(kind: str, locale: str | None, body: str | None) -> PreparedQu
     return PreparedQuery(f"detail:{kind}:{locale}:{body}", make)
 
 
-_DETAIL_QUERIES: dict[tuple[str, str | None, str | None], PreparedQuery] = {}  # (kind, locale, body): a few
-
-
 def find_detail(kind: str, slug: str, locale: str | None = None, body: str | None = "detail_json") -> Any:
     """The public row of ``kind`` with ``slug`` (articles: in ``locale``, earliest in the tree on a clash), fresh:
-    one prepared query, fetching only the stored ``body`` the response needs (one of :data:`DETAIL_BODIES`;
-    None for a revalidation, which only needs the hash). The row carries ``expires``: when it stops being
+    one prepared query, fetching only the stored ``body`` the response needs (``detail_json`` or
+    ``detail_gzip``; None for a revalidation, which only needs the hash). The row carries ``expires``: when it stops being
     public by the clock alone (an article's ``expire_at``)."""
     flush_pending()
-    key = (kind, locale, body)
-    query = _DETAIL_QUERIES.get(key) or _DETAIL_QUERIES.setdefault(key, _detail_query(kind, locale, body))
+    query = _detail_query(kind, locale, body)  # compiled once per connection and name (api.published.prepared)
     for _ in range(3):
         rows = query.compiled(StoredRepresentation).run(timezone.now(), slug)
         row = rows[0] if rows else None

@@ -115,14 +115,13 @@ class PublicDetailView(GenericAPIView):
         response = None
         if only_revalidates(request):  # the hash decides: fetch no body unless the client's copy is stale
             row = find_detail(self.kind, slug, locale, body=None)
-            response = not_modified(request, row.content_hash) if row is not None else None
-        if response is None:
-            body = stored_body(request)
-            row = find_detail(self.kind, slug, locale, body)
-            if row is not None and body == "detail_gzip" and not row.detail_gzip:  # a row built before gzip
-                row = find_detail(self.kind, slug, locale)
-        if row is None:
-            raise not_found()
+            if row is None:
+                raise not_found()
+            response = not_modified(request, row.content_hash)
+        if response is None:  # every current row has both bodies (build() compresses each detail)
+            row = find_detail(self.kind, slug, locale, stored_body(request))
+            if row is None:
+                raise not_found()
         tag_response(request, row.cache_tags, row.last_modified, valid_until=row.expires)
         if response is None:
             response = detail_response(request, row) or Response(RawJSON(row.detail_json))
