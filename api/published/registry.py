@@ -141,13 +141,18 @@ class ContentKind:
         return apps.get_model(self.model_label)
 
     def tag(self, pk: Any) -> str:
-        return f"{self.key}-{pk}"
+        return f"{self.key}-{pk}"  # object_tag_sql writes the same in SQL
 
     def public_queryset(self) -> QuerySet:
         """Public right now (the time window included)."""
         from ..visibility import public_queryset
 
         return public_queryset(self.model)
+
+
+def object_tag_sql(kind_column: str, pk_column: str) -> str:
+    """SQL for :meth:`ContentKind.tag` of a stored row (database triggers invalidate by it)."""
+    return f"{kind_column} || '-' || {pk_column}"
 
 
 KINDS: tuple[ContentKind, ...] = (

@@ -4,9 +4,10 @@
   changes — through Wagtail, the scheduler or a raw ``UPDATE`` — its stored row gets ``page_live`` (still live
   on the revision the row was built from) and the page's window in the same statement. Reads then decide
   visibility on the stored row alone (:func:`api.published.reads.visible_q`), with no join to the page, and a
-  live revision forced in by the database is hidden at once (reliability P10). On PostgreSQL the trigger takes
-  the invalidation clock's row lock first when the page has a stored row: rebuilds lock the clock, then stored
-  rows, and the trigger must lock in the same order.
+  live revision forced in by the database is hidden at once (reliability P10). In the same statement it moves
+  the invalidation clock and the row's cache tags (:mod:`api.caching.versions`), so a stored response that
+  shows or lists the row (search, routes, sitemap) is stale from that commit. It moves the clock first, which
+  takes the clock's row lock before any stored row's: rebuilds lock in that order too.
 * **Count the rows.** Inserting or deleting a stored row (or moving it to another kind or locale) adjusts
   :class:`~api.published.models.StoredRowCount`, so an unfiltered list's total is one row read
   (:func:`api.published.reads.public_count`).
@@ -21,18 +22,24 @@ from __future__ import annotations
 from django.db import connections, transaction
 
 from ..caching.models import CLOCK_TAG
+from .registry import KINDS, object_tag_sql
 
 POSTGRESQL = [
     """
     CREATE OR REPLACE FUNCTION api_stored_follow_page() RETURNS trigger AS $$
+    DECLARE
+        clock bigint;
     BEGIN
         IF EXISTS (SELECT 1 FROM api_storedrepresentation WHERE page_id = NEW.id) THEN
-            PERFORM 1 FROM api_cachetagversion WHERE tag = '{clock}' FOR UPDATE;
+            INSERT INTO api_cachetagversion (tag, version) VALUES ('{clock}', 1)
+                ON CONFLICT (tag) DO UPDATE SET version = api_cachetagversion.version + 1
+                RETURNING version INTO clock;
             UPDATE api_storedrepresentation
                SET page_live = (NEW.live AND NEW.live_revision_id IS NOT DISTINCT FROM revision_id),
                    go_live_at = NEW.go_live_at,
                    expire_at = NEW.expire_at
              WHERE page_id = NEW.id;
+            {invalidate}
         END IF;
         RETURN NULL;
     END $$ LANGUAGE plpgsql
@@ -86,11 +93,15 @@ SQLITE = [
     FOR EACH ROW WHEN OLD.live IS NOT NEW.live OR OLD.live_revision_id IS NOT NEW.live_revision_id
         OR OLD.go_live_at IS NOT NEW.go_live_at OR OLD.expire_at IS NOT NEW.expire_at
     BEGIN
+        INSERT INTO api_cachetagversion (tag, version)
+            SELECT '{clock}', 1 WHERE EXISTS (SELECT 1 FROM api_storedrepresentation WHERE page_id = NEW.id)
+            ON CONFLICT (tag) DO UPDATE SET version = version + 1;
         UPDATE api_storedrepresentation
            SET page_live = (NEW.live AND NEW.live_revision_id IS revision_id),
                go_live_at = NEW.go_live_at,
                expire_at = NEW.expire_at
          WHERE page_id = NEW.id;
+        {invalidate}
     END
     """,
     "DROP TRIGGER IF EXISTS api_stored_count_insert",
@@ -114,10 +125,26 @@ RECOUNT = [
 ]
 
 
+def _invalidate_row_tags(clock: str) -> str:
+    """Statements setting, to ``clock`` (an SQL expression), the cache tags of the page's stored rows: each row's
+    object tag and its kind's list tag, as the registry names them. Any cached response showing or listing the
+    row (search, routes, sitemap…) is then stale, even when the page was changed by a raw ``UPDATE``."""
+    list_tag = "CASE kind " + " ".join(f"WHEN '{kind.key}' THEN '{kind.list_tag}'" for kind in KINDS) + " END"
+    return "\n".join(
+        f"""
+        INSERT INTO api_cachetagversion (tag, version)
+            SELECT DISTINCT {tag}, {clock} FROM api_storedrepresentation WHERE page_id = NEW.id
+            ON CONFLICT (tag) DO UPDATE SET version = excluded.version;"""
+        for tag in (object_tag_sql("kind", "object_id"), list_tag)
+    )
+
+
 def statements(vendor: str) -> list[str]:
     if vendor == "postgresql":
-        return [statement.replace("{clock}", CLOCK_TAG) for statement in POSTGRESQL]
-    return list(SQLITE)
+        invalidate = _invalidate_row_tags("clock")
+        return [s.replace("{clock}", CLOCK_TAG).replace("{invalidate}", invalidate) for s in POSTGRESQL]
+    invalidate = _invalidate_row_tags(f"(SELECT version FROM api_cachetagversion WHERE tag = '{CLOCK_TAG}')")
+    return [s.replace("{clock}", CLOCK_TAG).replace("{invalidate}", invalidate) for s in SQLITE]
 
 
 def install(using: str = "default") -> None:

@@ -29,7 +29,6 @@ from ..errors import InvalidParameter
 from ..filters import check_parameters
 from ..pagination import StrictPageNumberPagination
 from ..published.models import StoredRepresentation
-from ..published.reads import article_window_bound
 from ..published.registry import BY_KEY, KIND_KEYS
 from ..search import MAX_QUERY_LENGTH, normalise_query, ranked
 from ..serializers import SearchResultSerializer, error_responses
@@ -80,7 +79,9 @@ def search_all(text: str, types: list[str], locale: str | None = None) -> list[d
     )
 )
 class SearchView(GenericAPIView):
-    serves_stored_rows = True  # api.caching.middleware: ranked straight from the stored rows, no response store
+    # Not ``serves_stored_rows``: ranking is many rows' work, not one lookup, so the response store keeps the
+    # result (api.caching.middleware), served only while PostgreSQL confirms no tag it shows or lists moved,
+    # and no article appeared or expired by the clock since.
     pagination_class = StrictPageNumberPagination
     filter_backends: list = []
 
@@ -105,8 +106,6 @@ class SearchView(GenericAPIView):
         types = [kind] if kind else KIND_KEYS
         results = search_all(text, types, locale)
         page = self.paginate_queryset(results)
-        if kind in (None, "article"):
-            tag_response(request, [], valid_until=article_window_bound())
         tag_response(
             request, [*(BY_KEY[key].list_tag for key in KIND_KEYS), *(BY_KEY[r["type"]].tag(r["id"]) for r in page)]
         )

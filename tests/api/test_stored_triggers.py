@@ -117,3 +117,30 @@ def test_the_prepared_whole_list_pages_through_the_public_rows_in_order(api_clie
     assert seen == list(public_rows("article", "en").order_by(*order).values_list("slug", flat=True))
     assert "paged-egret-2" not in seen and "paged-egret-3" in seen
     assert api_client.get(f"/api/v1/articles/?page_size=2&page=99{ordering}").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"live": False},
+        {"live_revision": None},
+        {"expire_at": timezone.now() - datetime.timedelta(minutes=1)},
+        {"go_live_at": timezone.now() + datetime.timedelta(days=1)},
+    ],
+    ids=["not-live", "other-revision", "expired", "not-yet"],
+)
+def test_a_raw_page_change_makes_cached_search_routes_and_sitemap_stale(api_client, change):
+    """Search, routes and the sitemap are kept in the response store; the page trigger moves the row's tags, so
+    a change the product never saw (a raw ``UPDATE``) still drops the article from each at once."""
+    page = public_article(title="Stale Heron", slug="stale-heron")
+    urls = ["/api/v1/search/?q=Heron", "/api/v1/routes/?path=/resources/stale-heron/", "/api/v1/sitemap/"]
+    for url in urls:
+        api_client.get(url)
+        cached = api_client.get(url)
+        assert cached["X-Cache"] == "hit" and b"stale-heron" in cached.content, url
+
+    ArticlePage.objects.filter(pk=page.pk).update(**change)
+
+    for url in urls:
+        response = api_client.get(url)
+        assert response.get("X-Cache") != "hit" and b"stale-heron" not in response.content, url

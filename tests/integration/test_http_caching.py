@@ -1,7 +1,7 @@
 """HTTP caching: validators, 304s, cache tags, the shared response cache and its invalidation by publish.
 
-Details, lists and search read stored representations directly (``X-Cache: stored``, one query, no response
-store in front); the response store serves everything else (routes, sitemap, vocabularies, the change feed),
+Details and lists read stored representations directly (``X-Cache: stored``, one query, no response store in
+front); the response store serves everything else (search, routes, sitemap, vocabularies, the change feed),
 which is what the cache-hit tests here use: the route of a clinician's page."""
 
 from __future__ import annotations
