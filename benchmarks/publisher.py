@@ -43,7 +43,7 @@ class Publisher:
         self._connection.send((article_id, title))
         try:
             self._connection.recv()
-        except EOFError:
+        except (EOFError, ConnectionError):
             raise SystemExit("the publisher process failed (its traceback is above)") from None
 
     def republisher(self, article_id: int) -> Callable[[], None]:

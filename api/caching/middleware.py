@@ -32,6 +32,7 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from ..published.build import REPRESENTATION_VERSION, build_key
 from .store import (
     CachedResponse,
     build_stamp,
@@ -56,9 +57,12 @@ def _normalised_query(request: HttpRequest) -> str:
 
 
 def response_variant(request: HttpRequest) -> str:
-    """What the cache key distinguishes: path, normalised query and the representation asked for."""
+    """What the cache key distinguishes: path, normalised query, the representation asked for, and the shape
+    the stored rows are built in (representation version and URL settings), so an entry built before a deploy
+    that changed a builder is never served after it (search results carry stored summaries)."""
     representation = "html" if "text/html" in request.headers.get("Accept", "") else "json"
-    return f"{request.path}?{_normalised_query(request)}|{representation}"
+    shape = f"{REPRESENTATION_VERSION}.{build_key()}"
+    return f"{request.path}?{_normalised_query(request)}|{representation}|{shape}"
 
 
 def serves_stored_rows(request: HttpRequest) -> bool:

@@ -95,6 +95,16 @@ class StrictFilterBackend(DjangoFilterBackend):
             allowed |= set(filterset_class.base_filters) | set(getattr(filterset_class, "extra_parameters", ()))
         return allowed
 
+    def unfiltered_ordering(self, request, view) -> tuple[str, ...] | None:
+        """For a request that only pages or picks the locale (valid), the default ordering of the view's
+        filter set: the list is then the whole public set in that order, and no filter set needs to be built.
+        None when the request filters or orders (:meth:`filter_queryset` decides then)."""
+        filterset_class = getattr(view, "filterset_class", None)
+        if filterset_class is None or not set(request.query_params) <= {*PAGINATION_PARAMETERS, locales.PARAMETER}:
+            return None
+        check_parameters(request, self.allowed_parameters(view, filterset_class))
+        return tuple(filterset_class.default_ordering) or None
+
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
         check_parameters(request, self.allowed_parameters(view, filterset_class))

@@ -67,9 +67,13 @@ class PublicListView(GenericAPIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.locale = locales.requested(request)
         request.content_locale = locales.content_locale(self.kind, self.locale)  # type: ignore[attr-defined]
-        queryset = self.filter_queryset(self.get_queryset())
+        ordering = StrictFilterBackend().unfiltered_ordering(request, self)
+        if ordering:  # the whole public set in the default order: no filter set, no queryset to build
+            queryset = self.get_queryset().order_by(*ordering)  # only counted, for a page past the end
+        else:
+            queryset = self.filter_queryset(self.get_queryset())
+            ordering = tuple(getattr(getattr(queryset, "query", None), "order_by", ()))
         lists_articles = self.kind == "article" and hasattr(queryset, "annotate")
-        ordering = tuple(getattr(getattr(queryset, "query", None), "order_by", ()))
         if filters_nothing(request) and ordering and all(isinstance(field, str) for field in ordering):
             kind_key, locale = self.kind, self.locale
             self.fetch_page = lambda offset, limit: whole_list_page(kind_key, locale, ordering, offset, limit)

@@ -243,6 +243,17 @@ def test_equivalent_query_strings_share_one_entry(api_client):
     assert (first["X-Cache"], second["X-Cache"], third["X-Cache"]) == ("miss", "hit", "miss")
 
 
+def test_a_search_is_kept_in_the_store_and_never_outlives_a_change_of_shape(api_client, provider, settings):
+    url = "/api/v1/search/?q=Spritzer"
+    first, second = api_client.get(url), api_client.get(url)
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit") and first.content == second.content
+    assert first.json()["count"] == 1
+
+    settings.FRONTEND_BASE_URL = "https://elsewhere.example"  # stored rows are built with it: a new shape
+    assert api_client.get(url)["X-Cache"] == "miss"
+    assert api_client.get(url)["X-Cache"] == "hit"
+
+
 def test_errors_and_previews_are_never_cached(api_client):
     for _ in range(2):
         missing = api_client.get("/api/v1/providers/nobody/")
