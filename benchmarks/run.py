@@ -123,12 +123,15 @@ def main(argv: list[str] | None = None) -> int:
     setup_django()
     from django.test import Client
 
+    from cms.heap import settle
+
     from pages.models import ArticlePage
 
     print(f"Preparing {args.articles} signed-off articles (cloned from the demo article)…", flush=True)
     ids = prepare_database(args.articles)
     article = ArticlePage.objects.get(pk=ids[len(ids) // 2])
     client = Client()
+    settle()  # as cms.wsgi does in every web process (cms.heap)
 
     detail_url = f"/api/v1/articles/{article.slug}/"
     list_url = "/api/v1/articles/?page_size=20"

@@ -6,4 +6,7 @@ load_settings("cms.settings.production")
 
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 
+from cms.heap import settle  # noqa: E402
+
 application = get_wsgi_application()
+settle()
