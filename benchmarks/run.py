@@ -124,7 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     from django.test import Client
 
     from cms.heap import settle
-
     from pages.models import ArticlePage
 
     print(f"Preparing {args.articles} signed-off articles (cloned from the demo article)…", flush=True)
