@@ -100,7 +100,7 @@ class StrictFilterBackend(DjangoFilterBackend):
         filter set: the list is then the whole public set in that order, and no filter set needs to be built.
         None when the request filters or orders (:meth:`filter_queryset` decides then)."""
         filterset_class = getattr(view, "filterset_class", None)
-        if filterset_class is None or not set(request.query_params) <= {*PAGINATION_PARAMETERS, locales.PARAMETER}:
+        if filterset_class is None or not filters_nothing(request) or "ordering" in request.query_params:
             return None
         check_parameters(request, self.allowed_parameters(view, filterset_class))
         return tuple(filterset_class.default_ordering) or None
