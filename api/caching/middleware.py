@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, get_urlconf, resolve
+from django.urls import Resolver404, ResolverMatch, get_urlconf, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
@@ -65,18 +65,18 @@ def response_variant(request: HttpRequest) -> str:
     return f"{request.path}?{_normalised_query(request)}|{representation}|{shape}"
 
 
-def serves_stored_rows(request: HttpRequest) -> bool:
-    """True when the URL's view reads stored representations (its class sets ``serves_stored_rows``)."""
-    return _resolves_to_stored_view(request.path_info, getattr(request, "urlconf", None) or get_urlconf())
+def stored_view_match(request: HttpRequest) -> ResolverMatch | None:
+    """The URL match when the URL's view reads stored representations (its class sets ``serves_stored_rows``)."""
+    return _stored_view_match(request.path_info, getattr(request, "urlconf", None) or get_urlconf())
 
 
 @lru_cache(maxsize=4096)  # bounded: paths come from clients; a hit is a dict lookup instead of URL resolution
-def _resolves_to_stored_view(path: str, urlconf: str | None) -> bool:
+def _stored_view_match(path: str, urlconf: str | None) -> ResolverMatch | None:
     try:
         match = resolve(path, urlconf)
     except Resolver404:
-        return False
-    return bool(getattr(getattr(match.func, "view_class", None), "serves_stored_rows", False))
+        return None
+    return match if getattr(getattr(match.func, "view_class", None), "serves_stored_rows", False) else None
 
 
 def _modified(request: HttpRequest) -> float:
@@ -123,8 +123,9 @@ class ApiCacheMiddleware:
             or path.startswith(NEVER_CACHED_PREFIXES)
         ):
             return self.get_response(request)
-        if serves_stored_rows(request):
-            return self._serve_stored(request)
+        match = stored_view_match(request)
+        if match is not None:
+            return self._serve_stored(request, match)
         storable = not path.startswith(NOT_STORED_PREFIXES)
         key = entry_key(response_variant(request)) if storable else ""
         stamp = None
@@ -148,13 +149,20 @@ class ApiCacheMiddleware:
         response["X-Cache"] = "miss"
         return get_conditional_response(request, etag=etag, last_modified=int(modified), response=response)
 
-    def _serve_stored(self, request: HttpRequest) -> HttpResponse:
+    def _serve_stored(self, request: HttpRequest, match: ResolverMatch) -> HttpResponse:
         """A view that reads stored rows is already one indexed lookup in PostgreSQL: a response store in front of
         it would add round trips (entry, tag versions, write-back) and a second copy that can go stale. Its
         response only gets validators and cache headers; the view reports how long it stays true by the clock
         (:func:`api.caching.tag_response`'s ``valid_until``: an article's ``expire_at``, or for responses that
-        list articles the next moment one appears or disappears)."""
-        response = self.get_response(request)
+        list articles the next moment one appears or disappears).
+
+        A view class with ``answer_directly`` (a stored detail) answers plain requests here, without the rest of
+        the middleware stack and DRF: the request guard above has already checked the host, the input and the
+        rate, and what the skipped layers would add to the response it adds itself."""
+        answer = getattr(match.func.view_class, "answer_directly", None)
+        response = answer(request, *match.args, **match.kwargs) if answer is not None else None
+        if response is None:
+            response = self.get_response(request)
         if response.status_code != 200 or response.streaming or _refuses_caching(response):
             return response
         tags = sorted(collected_tags(request))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip as ACCEPTS_GZIP
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -52,10 +52,22 @@ def decode(value: Any) -> Any:
     return value
 
 
-def _served_as_stored(request: Any) -> bool:
-    """True when the negotiated format is the stored JSON itself (not the browsable API, no indent)."""
+def served_as_stored(request: Any) -> bool:
+    """True when DRF negotiated the stored JSON itself for ``request`` (not the browsable API, no indent)."""
     renderer = getattr(request, "accepted_renderer", None)
     return isinstance(renderer, StoredJSONRenderer) and "indent" not in (request.accepted_media_type or "")
+
+
+def plainly_stored(request: HttpRequest, renderer_classes: list[type]) -> bool:
+    """Whether a view rendering with ``renderer_classes`` is bound to answer ``request`` in the stored JSON,
+    decided before DRF negotiates: the stored JSON is its only renderer (the browsable API is off, as in
+    production) and ``Accept`` asks for no indent (an unsatisfiable ``Accept`` falls back to JSON:
+    :mod:`api.negotiation`). A query string could name a format, so a request with one never qualifies."""
+    return (
+        not request.META.get("QUERY_STRING")
+        and "indent" not in request.META.get("HTTP_ACCEPT", "")
+        and renderer_classes == [StoredJSONRenderer]
+    )
 
 
 def _gzipped(request: Any) -> bool:
@@ -63,12 +75,12 @@ def _gzipped(request: Any) -> bool:
 
 
 def stored_body(request: Any) -> str:
-    """The stored body column a detail response to ``request`` is made of."""
-    return "detail_gzip" if _served_as_stored(request) and _gzipped(request) else "detail_json"
+    """The stored body column a detail response in the stored format to ``request`` is made of."""
+    return "detail_gzip" if _gzipped(request) else "detail_json"
 
 
 def _stored_response(request: Any, body: bytes, content_hash: str, gzipped: bool) -> HttpResponse:
-    response = HttpResponse(body, content_type=request.accepted_renderer.media_type)
+    response = HttpResponse(body, content_type=StoredJSONRenderer.media_type)
     etag = etag_of(content_hash)
     if gzipped:
         response["Content-Encoding"] = "gzip"
@@ -80,13 +92,12 @@ def _stored_response(request: Any, body: bytes, content_hash: str, gzipped: bool
 
 def only_revalidates(request: Any) -> bool:
     """A conditional GET whose answer only needs the stored hash: ``If-None-Match`` without ``If-Match`` or
-    ``If-Unmodified-Since`` (which Django's precondition order tests first), in the stored format."""
+    ``If-Unmodified-Since`` (which Django's precondition order tests first). Asked of stored-format requests."""
     meta = request.META
     return (
         bool(meta.get("HTTP_IF_NONE_MATCH"))
         and not meta.get("HTTP_IF_MATCH")
         and not meta.get("HTTP_IF_UNMODIFIED_SINCE")
-        and _served_as_stored(request)
     )
 
 
@@ -101,11 +112,9 @@ def not_modified(request: Any, content_hash: str) -> HttpResponse | None:
     return _stored_response(request, b"", content_hash, _gzipped(request))
 
 
-def detail_response(request: Any, row: Any) -> HttpResponse | None:
+def detail_response(request: Any, row: Any) -> HttpResponse:
     """The stored detail of ``row`` (fetched with the :func:`stored_body` column) as it is, with its ETag from
-    the stored hash; None when the negotiated format needs DRF's renderers (browsable API, indent)."""
-    if not _served_as_stored(request):
-        return None
+    the stored hash."""
     gzipped = bool(getattr(row, "detail_gzip", b""))
     body = row.detail_gzip if gzipped else row.detail_json
     return _stored_response(request, body, row.content_hash, gzipped)

@@ -7,8 +7,10 @@ written out as stored (:mod:`api.published.responses`), never decoded and re-enc
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -35,6 +37,8 @@ from ..published.responses import (
     detail_response,
     not_modified,
     only_revalidates,
+    plainly_stored,
+    served_as_stored,
     stored_body,
     stored_renderers,
 )
@@ -100,6 +104,10 @@ class PublicListView(GenericAPIView):
 class PublicDetailView(GenericAPIView):
     """One public object by slug; a malformed, unknown or hidden slug is the same 404."""
 
+    # A plain request (no query string, answered in the stored JSON: plainly_stored) is answered by
+    # answer_directly from api.caching.middleware.ApiCacheMiddleware, before the rest of the middleware stack and
+    # DRF run; every other request comes to get(). Both build the response in respond().
+
     kind: str = ""
     serves_stored_rows = True
     pagination_class = None
@@ -114,20 +122,48 @@ class PublicDetailView(GenericAPIView):
         check_parameters(request, {locales.PARAMETER})
         locale = locales.requested(request)
         slug = self.kwargs.get(self.lookup_field, "")
-        if not SLUG_PATTERN.match(slug):
+        response = self.respond(request, slug, locale, stored=served_as_stored(request))
+        if response is None:
             raise not_found()
+        return response
+
+    @classmethod
+    def answer_directly(cls, request: HttpRequest, slug: str = "") -> HttpResponse | None:
+        """The response to a plain ``GET``/``HEAD`` of ``slug``, the same the view would give, or None when the
+        request needs the view (a query string, another format, or a 404: the view words its errors)."""
+        if not plainly_stored(request, cls.renderer_classes):
+            return None
+        response = cls.respond(request, slug, locales.requested(None), stored=True)
+        if response is not None:
+            response["Allow"] = _allowed_methods(cls)  # what DRF's finalize_response adds
+            response["Content-Length"] = str(len(response.content))  # what CommonMiddleware adds
+        return response
+
+    @classmethod
+    def respond(cls, request: Any, slug: str, locale: str, stored: bool) -> HttpResponse | None:
+        """The response for the public row of ``slug`` (None when there is none): in the stored format, the
+        stored body as is, or only its validators when the client's copy may be current; otherwise a DRF
+        ``Response`` for the negotiated renderer."""
+        if not SLUG_PATTERN.match(slug):
+            return None
         response = None
-        if only_revalidates(request):  # the hash decides: fetch no body unless the client's copy is stale
-            row = find_detail(self.kind, slug, locale, body=None)
+        if stored and only_revalidates(request):  # the hash decides: fetch no body unless the copy is stale
+            row = find_detail(cls.kind, slug, locale, body=None)
             if row is None:
-                raise not_found()
+                return None
             response = not_modified(request, row.content_hash)
         if response is None:  # every current row has both bodies (build() compresses each detail)
-            row = find_detail(self.kind, slug, locale, stored_body(request))
+            row = find_detail(cls.kind, slug, locale, stored_body(request) if stored else "detail_json")
             if row is None:
-                raise not_found()
+                return None
+            response = detail_response(request, row) if stored else Response(RawJSON(row.detail_json))
         tag_response(request, row.cache_tags, row.last_modified, valid_until=row.expires)
-        if response is None:
-            response = detail_response(request, row) or Response(RawJSON(row.detail_json))
-        locales.set_content_language(response, locales.content_locale(self.kind, locale))
+        locales.set_content_language(response, locales.content_locale(cls.kind, locale))
         return response
+
+
+@functools.cache
+def _allowed_methods(view_class: type) -> str:
+    view = view_class()
+    view.setup(HttpRequest())  # as as_view() does: HEAD is answered by get()
+    return ", ".join(view.allowed_methods)

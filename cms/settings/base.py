@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Response headers only; above the API cache so responses it answers itself get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.db_router.ReplicaReadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses after the API cache has set its strong ETag and answered 304s (it weakens the ETag of what it
@@ -76,7 +78,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pages.review.middleware.ReviewErrorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
