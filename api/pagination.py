@@ -46,6 +46,14 @@ class CountedPaginator(Paginator):
         return self.object_list.count()
 
 
+class CountedLater:
+    """The list a view fetches a page at a time (its ``fetch_page``), where each page carries the total: counted
+    by ``count`` only when a page comes back empty (to tell page 1 of an empty list from a page past the end)."""
+
+    def __init__(self, count: Callable[[], int]) -> None:
+        self.count = count
+
+
 def counted_page(paginator: CountedPaginator, number: int, fetch: Callable[[int, int], list] | None = None) -> Page:
     """Page ``number`` of a queryset and the total count in one query: rows carrying ``_total``, from ``fetch``
     (offset, limit) when the view has a faster way to the same rows, else the queryset with ``COUNT(*) OVER ()``.
@@ -84,7 +92,8 @@ class StrictPageNumberPagination(BasePagination):
         page_size = positive_integer(request, self.page_size_query_param, self.default_page_size, self.max_page_size)
         number = positive_integer(request, self.page_query_param, 1)
         paginator = CountedPaginator(queryset, page_size)
-        if isinstance(queryset, QuerySet):
+        in_pages = isinstance(queryset, QuerySet | CountedLater)
+        if in_pages:
             self.page = counted_page(paginator, number, getattr(view, "fetch_page", None))
             past_the_end = number > 1 and not self.page.object_list
         else:
@@ -93,7 +102,7 @@ class StrictPageNumberPagination(BasePagination):
             raise InvalidParameter(
                 self.page_query_param, f"There is no page {number}; the last page is {paginator.num_pages}."
             )
-        if not isinstance(queryset, QuerySet):
+        if not in_pages:
             self.page = paginator.page(number)
         return list(self.page.object_list)
 

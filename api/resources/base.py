@@ -20,7 +20,7 @@ from .. import locales
 from ..caching import tag_response
 from ..filters import StrictFilterBackend, check_parameters
 from ..filters.base import SLUG_PATTERN, filters_nothing
-from ..pagination import StrictPageNumberPagination
+from ..pagination import CountedLater, StrictPageNumberPagination
 from ..published.reads import (
     SUMMARY_FIELDS,
     article_window_bound,
@@ -72,15 +72,15 @@ class PublicListView(GenericAPIView):
         self.locale = locales.requested(request)
         request.content_locale = locales.content_locale(self.kind, self.locale)  # type: ignore[attr-defined]
         ordering = StrictFilterBackend().unfiltered_ordering(request, self)
-        if ordering:  # the whole public set in the default order: no filter set, no queryset to build
-            queryset = self.get_queryset().order_by(*ordering)  # only counted, for a page past the end
-        else:
+        queryset: Any = None  # the whole public set in the default order: no filter set, no queryset to build
+        if not ordering:
             queryset = self.filter_queryset(self.get_queryset())
             ordering = tuple(getattr(getattr(queryset, "query", None), "order_by", ()))
-        lists_articles = self.kind == "article" and hasattr(queryset, "annotate")
+        lists_articles = self.kind == "article" and (queryset is None or hasattr(queryset, "annotate"))
         if filters_nothing(request) and ordering and all(isinstance(field, str) for field in ordering):
             kind_key, locale = self.kind, self.locale
             self.fetch_page = lambda offset, limit: whole_list_page(kind_key, locale, ordering, offset, limit)
+            queryset = CountedLater(lambda: published(kind_key, locale).count())  # for a page past the end only
         elif hasattr(queryset, "only"):
             queryset = queryset.only(*SUMMARY_FIELDS)
             if lists_articles:
