@@ -64,6 +64,7 @@ def parse_rate(text: str) -> Rate | None:
     return Rate(int(count), seconds)
 
 
+@lru_cache(maxsize=4096)  # bounded; a busy client's address is parsed once, not on every request
 def _network_id(value: str) -> str | None:
     """The canonical form of an IP address (its /64 for IPv6); None when ``value`` is not one."""
     value = value.strip()
