@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Subquery, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, IntegerField, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -24,8 +24,28 @@ from .models import StoredRepresentation, StoredRowCount
 from .prepared import PLACEHOLDER_LIMIT, PLACEHOLDER_OFFSET, PreparedQuery
 from .rebuild import flush_pending, rebuild
 
-FRESHNESS_FIELDS = ("kind", "object_id", "representation_version", "build_key", "valid_until")
-SUMMARY_FIELDS = ("summary_json", "last_modified", *FRESHNESS_FIELDS)
+SUMMARY_FIELDS = ("summary_json", "last_modified", "kind", "object_id")
+
+
+def current_q(now: Any) -> Q:
+    """The one freshness rule: a stored row is served as it is when it was built by this
+    :data:`~api.published.build.REPRESENTATION_VERSION`, with these URL settings (``build_key``), and ``now`` is
+    before its ``valid_until``; any other row is rebuilt first. Evaluated in the query that reads the row."""
+    return Q(representation_version=REPRESENTATION_VERSION, build_key=build_key()) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gt=now)
+    )
+
+
+def with_freshness(rows: QuerySet, now: Any = None) -> QuerySet:
+    """``rows`` with ``current`` (:func:`current_q`) on each, and what a rebuild needs (``kind``, ``object_id``)."""
+    current = ExpressionWrapper(current_q(now or timezone.now()), output_field=BooleanField())
+    return rows.annotate(current=current)
+
+
+def summaries(rows: QuerySet, *extra: str, now: Any = None) -> QuerySet:
+    """``rows`` loading only what a list item needs (the stored summary, ``last_modified``, freshness), plus
+    ``extra`` fields."""
+    return with_freshness(rows.only(*SUMMARY_FIELDS, *extra), now)
 
 
 def visible_q(kind: str, now: Any = None) -> Q:
@@ -97,7 +117,7 @@ def window_bound(row: Any) -> Any:
 def list_page_query(kind: str, locale: str | None, ordering: tuple[str, ...], now: Any) -> QuerySet:
     """A page of all of :func:`public_rows` in ``ordering``: summaries, the total (:func:`public_count`) and,
     for articles, the next window change (:func:`next_window_change`)."""
-    rows = public_rows(kind, locale, now).order_by(*ordering).only(*SUMMARY_FIELDS)
+    rows = summaries(public_rows(kind, locale, now).order_by(*ordering), now=now)
     rows = rows.annotate(_total=public_count(kind, locale, now))
     return rows.annotate(**next_window_change(now)) if kind == "article" else rows
 
@@ -111,7 +131,8 @@ def whole_list_page(kind: str, locale: str | None, ordering: tuple[str, ...], of
         page = slice(PLACEHOLDER_OFFSET, PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT)
         return list_page_query(kind, locale, ordering, now)[page]
 
-    query = PreparedQuery(f"list:{kind}:{locale}:{','.join(ordering)}", make)  # orderings are allowlisted
+    name = f"list:{kind}:{locale}:{','.join(ordering)}:{build_key()}"  # orderings are allowlisted
+    query = PreparedQuery(name, make)
     return query.compiled(StoredRepresentation).run(timezone.now(), "", offset, limit)
 
 
@@ -121,28 +142,14 @@ def article_window_bound() -> Any:
     return window_bound(row) if row is not None else None
 
 
-def is_current(row: Any, now: Any = None) -> bool:
-    now = now or timezone.now()
-    return (
-        row.representation_version == REPRESENTATION_VERSION
-        and row.build_key == build_key()
-        and (row.valid_until is None or row.valid_until > now)
-    )
-
-
 def _detail_query(kind: str, locale: str | None, body: str | None) -> PreparedQuery:
-    fields = (*([body] if body else []), "cache_tags", "last_modified", "content_hash", *FRESHNESS_FIELDS)
+    fields = (*([body] if body else []), "cache_tags", "last_modified", "content_hash", "kind", "object_id")
 
     def make(now: Any, slug: str) -> QuerySet:
-        return (
-            public_rows(kind, locale, now)
-            .filter(slug=slug)
-            .only(*fields)
-            .annotate(expires=F("expire_at"))
-            .order_by("tree_path", "object_id")[:1]
-        )
+        rows = public_rows(kind, locale, now).filter(slug=slug).only(*fields)
+        return with_freshness(rows, now).annotate(expires=F("expire_at")).order_by("tree_path", "object_id")[:1]
 
-    return PreparedQuery(f"detail:{kind}:{locale}:{body}", make)
+    return PreparedQuery(f"detail:{kind}:{locale}:{body}:{build_key()}", make)
 
 
 def find_detail(kind: str, slug: str, locale: str | None = None, body: str | None = "detail_json") -> Any:
@@ -155,16 +162,15 @@ def find_detail(kind: str, slug: str, locale: str | None = None, body: str | Non
     for _ in range(3):
         rows = query.compiled(StoredRepresentation).run(timezone.now(), slug)
         row = rows[0] if rows else None
-        if row is None or is_current(row):
+        if row is None or row.current:
             return row
         rebuild(kind, row.object_id)
     return None
 
 
 def refresh(rows: list[Any]) -> bool:
-    """Rebuild the stale rows among ``rows`` (model instances with FRESHNESS_FIELDS); True when any was."""
-    now = timezone.now()
-    stale = [row for row in rows if not is_current(row, now)]
+    """Rebuild the stale rows among ``rows`` (read through :func:`with_freshness`); True when any was."""
+    stale = [row for row in rows if not row.current]
     for row in stale:
         rebuild(row.kind, row.object_id)
     return bool(stale)

@@ -22,12 +22,12 @@ from ..filters import StrictFilterBackend, check_parameters
 from ..filters.base import SLUG_PATTERN, filters_nothing
 from ..pagination import CountedLater, StrictPageNumberPagination
 from ..published.reads import (
-    SUMMARY_FIELDS,
     article_window_bound,
     find_detail,
     next_window_change,
     published,
     refresh,
+    summaries,
     whole_list_page,
     window_bound,
 )
@@ -82,7 +82,7 @@ class PublicListView(GenericAPIView):
             self.fetch_page = lambda offset, limit: whole_list_page(kind_key, locale, ordering, offset, limit)
             queryset = CountedLater(lambda: published(kind_key, locale).count())  # for a page past the end only
         elif hasattr(queryset, "only"):
-            queryset = queryset.only(*SUMMARY_FIELDS)
+            queryset = summaries(queryset)
             if lists_articles:
                 queryset = queryset.annotate(**next_window_change())
         page = self.paginate_queryset(queryset)

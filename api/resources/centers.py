@@ -8,9 +8,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from ..errors import InvalidParameter
 from ..filters import CenterFilterSet
 from ..filters.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, parse_circle, within
+from ..published.reads import summaries
 from ..published.responses import RawJSON
 from ..serializers import CenterDetailSerializer, CenterSummarySerializer, error_responses
-from .base import SUMMARY_FIELDS, PublicDetailView, PublicListView
+from .base import PublicDetailView, PublicListView
 
 NEAR_PARAMETERS = [
     OpenApiParameter(
@@ -51,7 +52,7 @@ class CenterListView(PublicListView):
         if "ordering" in params:
             raise InvalidParameter("ordering", "'ordering' cannot be combined with 'near', which sorts by distance.")
         # Rows inside the bounding box, then the exact circle (nearest first) in Python.
-        return within(queryset.only(*SUMMARY_FIELDS, "title", "latitude", "longitude"), circle, name_field="title")
+        return within(summaries(queryset, "title", "latitude", "longitude"), circle, name_field="title")
 
     def item(self, row) -> RawJSON:
         summary = RawJSON(row.summary_json)

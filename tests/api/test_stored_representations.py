@@ -107,24 +107,40 @@ def test_vocabulary_and_crisis_changes_rebuild_dependents(api_client):
     assert [item["topics"][0]["name"] for item in listed["results"]] == ["Major depression"]
 
 
-def test_an_older_representation_version_is_rebuilt_before_it_is_served(api_client, monkeypatch):
-    public_article(title="Versioned", slug="versioned")
-    StoredRepresentation.objects.filter(slug="versioned").update(
-        representation_version=build.REPRESENTATION_VERSION - 1, detail_json=b'{"old":true}', summary_json=b"{}"
-    )
-    assert "old" not in api_client.get("/api/v1/articles/versioned/").json()
-    row = stored("article", "versioned")
-    assert row.representation_version == build.REPRESENTATION_VERSION
-    StoredRepresentation.objects.filter(slug="versioned").update(representation_version=0, summary_json=b'{"old":true}')
-    assert api_client.get("/api/v1/articles/").json()["results"][0]["slug"] == "versioned"
+def _served_then_tampered(api_client, slug: str, **columns) -> None:
+    """Publish ``slug``, serve it once (so nothing is left pending for this connection to rebuild), then change
+    its stored row behind the product's back: only the freshness rule can now make a read rebuild it."""
+    public_article(title=slug.title(), slug=slug)
+    assert api_client.get(f"/api/v1/articles/{slug}/").status_code == 200
+    stale = {"detail_json": b'{"old":true}', "detail_gzip": b"", "summary_json": b'{"old":true}'}
+    StoredRepresentation.objects.filter(slug=slug).update(**stale, **columns)
+
+
+def _served_fresh(api_client, slug: str) -> None:
+    assert "old" not in api_client.get(f"/api/v1/articles/{slug}/").json()
+    assert api_client.get("/api/v1/articles/").json()["results"][0]["slug"] == slug
+
+
+def test_an_older_representation_version_is_rebuilt_before_it_is_served(api_client):
+    _served_then_tampered(api_client, "versioned", representation_version=build.REPRESENTATION_VERSION - 1)
+    _served_fresh(api_client, "versioned")
+    assert stored("article", "versioned").representation_version == build.REPRESENTATION_VERSION
+    StoredRepresentation.objects.filter(slug="versioned").update(representation_version=0, summary_json=b'{"old":1}')
+    assert api_client.get("/api/v1/articles/").json()["results"][0]["slug"] == "versioned"  # the list rebuilds too
 
 
 def test_a_row_past_valid_until_is_rebuilt_on_read(api_client):
-    public_article(title="Calendar", slug="calendar")
-    yesterday = timezone.now() - datetime.timedelta(days=1)
-    StoredRepresentation.objects.filter(slug="calendar").update(valid_until=yesterday, detail_json=b'{"old":1}')
-    assert api_client.get("/api/v1/articles/calendar/").json()["slug"] == "calendar"
+    _served_then_tampered(api_client, "calendar", valid_until=timezone.now() - datetime.timedelta(days=1))
+    _served_fresh(api_client, "calendar")
     assert stored("article", "calendar").valid_until > timezone.now()
+
+
+def test_a_row_built_with_other_url_settings_is_rebuilt_on_read(api_client, settings):
+    _served_then_tampered(api_client, "relocated")
+    settings.FRONTEND_BASE_URL = "https://relocated.example.org"
+    _served_fresh(api_client, "relocated")
+    assert stored("article", "relocated").build_key == build.build_key()
+    assert "https://relocated.example.org/" in api_client.get("/api/v1/articles/relocated/").content.decode()
 
 
 def test_rebuild_command_is_idempotent_and_restores_missing_rows(api_client):
