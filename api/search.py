@@ -57,22 +57,16 @@ def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
         return []
     condition, params, rank, rank_params = match_sql(words, locales.content_locale(kind, locale))
     # Newest first, in the order of the (kind, locale, -last_updated) index: PostgreSQL walks it and stops after
-    # SEARCH_CANDIDATES matches when the words are common, or reads the full-text index when they are rare.
+    # SEARCH_CANDIDATES matches when the words are common, or reads the full-text index when they are rare. Each
+    # candidate is ranked in that same scan (its row is read anyway), and the statement around it keeps the best.
     candidates = (
         published(kind, locale)
-        .extra(where=[condition], params=params)
+        .extra(where=[condition], params=params, select={"search_rank": rank}, select_params=rank_params)
         .order_by("-last_updated", "-object_id")
-        .values("pk")[: settings.SEARCH_CANDIDATES]
+        .values("id", "kind", "object_id", "slug", "summary_json", "search_rank")[: settings.SEARCH_CANDIDATES]
     )
-    # One statement ranks them: the candidates' own query (the public rows) is the IN subquery. Written out,
-    # not as an ORM subquery: the match condition names the table, which the ORM would alias inside one; here
-    # the subquery's unaliased table is the one its condition sees.
     inner, inner_params = candidates.query.sql_with_params()
-    table = StoredRepresentation._meta.db_table
     rows = StoredRepresentation.objects.raw(
-        f"SELECT {table}.id, {table}.kind, {table}.object_id, {table}.slug, {table}.summary_json, "
-        f"{rank} AS search_rank FROM {table} WHERE {table}.id IN ({inner}) "
-        f"ORDER BY search_rank DESC, {table}.object_id LIMIT %s",
-        [*rank_params, *inner_params, limit],
+        f"SELECT * FROM ({inner}) candidate ORDER BY search_rank DESC, object_id LIMIT %s", [*inner_params, limit]
     )
     return list(rows)

@@ -63,9 +63,9 @@ def match_sql(words: list[str], locale: str = "en") -> tuple[str, list, str, lis
     if connection.vendor == "postgresql":
         query = " or ".join(words)
         config = text_search_config(locale)
-        # A scalar subquery, so PostgreSQL parses the query once per statement (an InitPlan): ``unaccent`` is
-        # only STABLE, so written inline the tsquery would be rebuilt for every row it is matched against.
-        tsquery = "(SELECT websearch_to_tsquery(%s::regconfig, unaccent(%s)))"
+        # Immutable with constant arguments (verity_unaccent: migration api 0010), so PostgreSQL folds the tsquery
+        # into a constant when it plans: built once, and the planner can estimate how many rows it matches.
+        tsquery = "websearch_to_tsquery(%s::regconfig, verity_unaccent(%s))"
         condition = f"api_storedrepresentation.search_document @@ {tsquery}"
         # ts_rank's weight array is {D, C, B, A}.
         rank = f"ts_rank(ARRAY[%s, %s, %s, %s]::float4[], api_storedrepresentation.search_document, {tsquery})"

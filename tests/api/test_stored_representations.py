@@ -211,3 +211,25 @@ def test_updated_since_out_of_range_is_a_400_naming_it(api_client, value):
     response = api_client.get("/api/v1/articles/", {"updated_since": value})
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == "updated_since"
+
+
+@pytest.mark.postgres
+def test_the_search_query_is_a_constant_when_planned(api_client):
+    """The tsquery must be folded into a constant at plan time (verity_unaccent is IMMUTABLE): built once per
+    statement, and visible to the planner, which then walks the recency index for common words. A STABLE
+    unaccent() inline would be rebuilt per row; wrapped in a scalar subquery it hides the words from the planner."""
+    from django.db import connection
+
+    from api.published.search import match_sql
+
+    condition, params, rank, rank_params = match_sql(["heron", "crane"], "en")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT provolatile FROM pg_proc WHERE proname = 'verity_unaccent'")
+        assert cursor.fetchone() == ("i",)
+        cursor.execute(
+            f"EXPLAIN (VERBOSE) SELECT {rank} FROM api_storedrepresentation WHERE {condition}", [*rank_params, *params]
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    constant = "'''heron'' | ''crane'''::tsquery"  # the folded query, as EXPLAIN quotes it
+    assert plan.count(constant) == 2, plan  # in the match and in the rank
+    assert "InitPlan" not in plan and "websearch_to_tsquery" not in plan, plan
