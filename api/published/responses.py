@@ -65,7 +65,7 @@ def plainly_stored(request: HttpRequest, renderer_classes: list[type]) -> bool:
     :mod:`api.negotiation`). A query string could name a format, so a request with one never qualifies."""
     return (
         not request.META.get("QUERY_STRING")
-        and "indent" not in request.META.get("HTTP_ACCEPT", "")
+        and "indent" not in request.META.get("HTTP_ACCEPT", "").lower()  # DRF reads parameter names in any case
         and renderer_classes == [StoredJSONRenderer]
     )
 
