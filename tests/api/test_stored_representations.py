@@ -231,5 +231,5 @@ def test_the_search_query_is_a_constant_when_planned(api_client):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     constant = "'''heron'' | ''crane'''::tsquery"  # the folded query, as EXPLAIN quotes it
-    assert plan.count(constant) == 2, plan  # in the match and in the rank
+    assert plan.count(constant) >= 2, plan  # in the match (a bitmap scan shows it twice) and in the rank
     assert "InitPlan" not in plan and "websearch_to_tsquery" not in plan, plan
