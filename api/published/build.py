@@ -62,6 +62,11 @@ def encode(data: Any) -> bytes:
     return JSONRenderer().render(data)
 
 
+def compressed(detail_json: bytes) -> bytes:
+    """The stored gzip body of a detail: mtime 0, so the same JSON always compresses to the same bytes."""
+    return gzip.compress(detail_json, mtime=0)
+
+
 @functools.cache  # read for every row served; settings only change in tests, which clear it (below)
 def build_key() -> str:
     raw = "|".join(repr(getattr(settings, name, None)) for name in BUILD_SETTINGS)
@@ -144,7 +149,7 @@ def build(kind: ContentKind, obj: Any, locale: str | None = None) -> Built:
         slug=obj.slug,
         path=kind.frontend_path(obj),
         detail_json=detail_json,
-        detail_gzip=gzip.compress(detail_json, mtime=0),  # mtime 0: the same bytes for the same JSON
+        detail_gzip=compressed(detail_json),
         summary_json=encode(summary),
         content_hash=hashlib.sha256(detail_json).hexdigest(),
         cache_tags=sorted(collected_tags(collector) | {kind.tag(obj.pk)}),  # lists add their own list tag
