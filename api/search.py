@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from . import locales
 from .published.models import StoredRepresentation
-from .published.reads import published
+from .published.reads import published, refresh, with_freshness
 from .published.search import match_sql
 
 MAX_QUERY_LENGTH = 200
@@ -60,13 +60,14 @@ def ranked(kind: str, text: str, limit: int, locale: str | None = None) -> list:
     # SEARCH_CANDIDATES matches when the words are common, or reads the full-text index when they are rare. Each
     # candidate is ranked in that same scan (its row is read anyway), and the statement around it keeps the best.
     candidates = (
-        published(kind, locale)
+        with_freshness(published(kind, locale))
         .extra(where=[condition], params=params, select={"search_rank": rank}, select_params=rank_params)
         .order_by("-last_updated", "-object_id")
-        .values("id", "kind", "object_id", "slug", "summary_json", "search_rank")[: settings.SEARCH_CANDIDATES]
-    )
+        .values("id", "kind", "object_id", "slug", "summary_json", "search_rank", "current")
+    )[: settings.SEARCH_CANDIDATES]
     inner, inner_params = candidates.query.sql_with_params()
-    rows = StoredRepresentation.objects.raw(
-        f"SELECT * FROM ({inner}) candidate ORDER BY search_rank DESC, object_id LIMIT %s", [*inner_params, limit]
-    )
-    return list(rows)
+    best = f"SELECT * FROM ({inner}) candidate ORDER BY search_rank DESC, object_id LIMIT %s"
+    rows = list(StoredRepresentation.objects.raw(best, [*inner_params, limit]))
+    if refresh(rows):  # a result built by an older builder, other URL settings or before today: rebuilt first
+        rows = list(StoredRepresentation.objects.raw(best, [*inner_params, limit]))
+    return rows

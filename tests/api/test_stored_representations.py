@@ -143,6 +143,24 @@ def test_a_row_built_with_other_url_settings_is_rebuilt_on_read(api_client, sett
     assert "https://relocated.example.org/" in api_client.get("/api/v1/articles/relocated/").content.decode()
 
 
+@pytest.mark.parametrize(
+    "stale",
+    [
+        {"representation_version": build.REPRESENTATION_VERSION - 1},
+        {"valid_until": timezone.now() - datetime.timedelta(days=1)},
+        {"build_key": "0123456789abcdef"},
+    ],
+    ids=["older version", "past valid_until", "other URL settings"],
+)
+def test_search_rebuilds_a_stale_result_before_it_is_served(api_client, stale):
+    """Search shows stored summaries too: the freshness rule holds there as in details and lists."""
+    _served_then_tampered(api_client, "stale-pelican", **stale)
+    response = api_client.get("/api/v1/search/?q=pelican")  # the first read after tampering is the search
+    assert response.status_code == 200
+    assert [result["slug"] for result in response.json()["results"]] == ["stale-pelican"]
+    assert stored("article", "stale-pelican").summary_json != b'{"old":true}'
+
+
 def test_rebuild_command_is_idempotent_and_restores_missing_rows(api_client):
     public_article(title="Commanded", slug="commanded")
     TreatmentCenterFactory(slug="commanded-center")

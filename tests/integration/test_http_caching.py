@@ -251,7 +251,9 @@ def test_a_search_is_kept_in_the_store_and_never_outlives_a_change_of_shape(api_
 
     settings.FRONTEND_BASE_URL = "https://elsewhere.example"  # stored rows are built with it: a new shape
     assert api_client.get(url)["X-Cache"] == "miss"
-    assert api_client.get(url)["X-Cache"] == "hit"
+    # That search rebuilt the row it shows (moving its tags while it was built), so its own result is not kept;
+    # the next one, built from current rows, is.
+    assert [api_client.get(url)["X-Cache"] for _ in range(2)] == ["miss", "hit"]
 
 
 def test_errors_and_previews_are_never_cached(api_client):
