@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -10,10 +11,12 @@ class ApiConfig(AppConfig):
         from .caching import signals as caching_signals
         from .events import handlers as event_handlers
         from .published import signals as published_signals
+        from .published.prepared import configure_session
 
         event_handlers.connect()
         caching_signals.connect()
         published_signals.connect()
+        connection_created.connect(configure_session, dispatch_uid="api.published.prepared")
         post_migrate.connect(_complete_stored_representations, sender=self, dispatch_uid="api.published.fill")
 
 

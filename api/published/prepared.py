@@ -8,32 +8,72 @@ and the ORM's result converters (dates from SQLite text, JSON from PostgreSQL te
 
 Compiled queries are kept on the connection object (connections are per thread, and a replica is its own
 connection), so they never cross threads or databases.
+
+*Now* is the database's clock (``Now()``: ``STATEMENT_TIMESTAMP()`` on PostgreSQL), written into the SQL rather than
+passed in, so every run of a query is the same statement. On PostgreSQL each one is then a server-side prepared
+statement (``DB_PREPARED_STATEMENTS``, on by default): parsed and planned once per connection, then only bound
+and executed. With a value for *now* among the parameters PostgreSQL would plan every run again, since its
+estimates depend on that value.
 """
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, router
-from django.db.models import DateTimeField, QuerySet
+from django.db.models import QuerySet
+from django.db.models.functions import Now
 
-# Stand-ins no request can produce: a date before any content, a slug the slug pattern refuses.
-PLACEHOLDER_TIME = datetime.datetime(1900, 1, 2, 3, 4, 5, 678901, tzinfo=datetime.UTC)
+# A stand-in no request can produce: the slug pattern refuses it.
 PLACEHOLDER_TEXT = "\x00placeholder\x00"
 # A slice no request asks for: compiled into ``LIMIT … OFFSET …`` literals, which become parameters.
 PLACEHOLDER_OFFSET, PLACEHOLDER_LIMIT = 987_654_321, 123_456_789
 _SLICE_SQL = f" LIMIT {PLACEHOLDER_LIMIT} OFFSET {PLACEHOLDER_OFFSET}"
 _CACHE_ATTRIBUTE = "_verity_prepared_queries"
+# Django connects with psycopg's ``prepare_threshold`` at None, which refuses every prepared statement. Django's own
+# cursors bind parameters on the client and never prepare, so a threshold only lets the cursors below prepare.
+_EXPLICIT_ONLY = 2**31 - 1
 
 
-_DATE_FIELD = DateTimeField()
+@cache
+def _preparing_cursor_class() -> type:
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        """Binds parameters on the server and prepares every statement it runs (once per connection)."""
+
+        def execute(self, query: Any, params: Any = None, *, prepare: bool | None = None, binary: Any = None) -> Any:
+            return super().execute(query, params, prepare=True, binary=binary)
+
+        def _send_query_prepared(self, name: bytes, pgq: Any, *, binary: Any = None) -> None:
+            self._query = pgq  # the statement Django's query log shows; psycopg records it only when not prepared
+            super()._send_query_prepared(name, pgq, binary=binary)
+
+    return PreparingCursor
 
 
-def _db_time(value: datetime.datetime, alias: str) -> Any:
-    return _DATE_FIELD.get_db_prep_value(value, connections[alias])
+def _prepares(connection: Any) -> bool:
+    """Whether ``connection`` runs compiled queries as prepared statements (PostgreSQL, unless turned off)."""
+    if connection.vendor != "postgresql" or not getattr(settings, "DB_PREPARED_STATEMENTS", True):
+        return False
+    if connection.connection.prepare_threshold is None:  # connected while they were turned off
+        connection.connection.prepare_threshold = _EXPLICIT_ONLY
+    return True
+
+
+def configure_session(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """``connection_created`` receiver: on PostgreSQL, let the new connection prepare statements and plan each one
+    once. PostgreSQL would otherwise plan a paged list for every run, since its estimate depends on the ``LIMIT``
+    value; the plan is the same index walk whatever the value. Only statements prepared here are planned this way:
+    Django's own queries are sent with their values and never prepared."""
+    if not _prepares(connection):
+        return
+    with connection.cursor() as cursor:  # autocommit: Django sends this signal before any transaction begins
+        cursor.execute("SET plan_cache_mode = force_generic_plan")
 
 
 class CompiledQuery:
@@ -41,11 +81,7 @@ class CompiledQuery:
         compiler = queryset.query.get_compiler(alias)
         self.sql, params = compiler.as_sql()
         self.params = list(params)
-        placeholder_time = _db_time(PLACEHOLDER_TIME, alias)  # SQLite compares dates as text
-        self.slots = {
-            "now": [i for i, value in enumerate(self.params) if value == placeholder_time],
-            "text": [i for i, value in enumerate(self.params) if value == PLACEHOLDER_TEXT],
-        }
+        self.text_slots = [i for i, value in enumerate(self.params) if value == PLACEHOLDER_TEXT]
         self.sliced = self.sql.endswith(_SLICE_SQL)
         if self.sliced:  # the query was made with [PLACEHOLDER_OFFSET : PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT]
             self.sql = self.sql[: -len(_SLICE_SQL)] + " LIMIT %s OFFSET %s"
@@ -54,14 +90,14 @@ class CompiledQuery:
         self.compiler = compiler
         self.alias = alias
 
-    def run(self, now: datetime.datetime, text: str = "", offset: int = 0, limit: int = 0) -> list[SimpleNamespace]:
+    def run(self, text: str = "", offset: int = 0, limit: int = 0) -> list[SimpleNamespace]:
         params = list(self.params) + ([limit, offset] if self.sliced else [])
-        db_now = _db_time(now, self.alias)
-        for position in self.slots["now"]:
-            params[position] = db_now
-        for position in self.slots["text"]:
+        for position in self.text_slots:
             params[position] = text
-        with connections[self.alias].cursor() as cursor:
+        connection = connections[self.alias]
+        with connection.cursor() as cursor:  # Django's: health check, error translation, the query log
+            if _prepares(connection):
+                cursor.cursor = _preparing_cursor_class()(connection.connection)
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.converters:
@@ -70,19 +106,19 @@ class CompiledQuery:
 
 
 class PreparedQuery:
-    """``make(now, text)`` returns the queryset; it is called once per connection with placeholders, and
-    every run replaces them with the real ``now`` and ``text`` (for example a slug). A queryset sliced
+    """``make(now, text)`` returns the queryset; it is called once per connection with ``Now()`` and a placeholder
+    text, and every run replaces the placeholder with the real ``text`` (for example a slug). A queryset sliced
     ``[PLACEHOLDER_OFFSET : PLACEHOLDER_OFFSET + PLACEHOLDER_LIMIT]`` takes ``offset`` and ``limit`` too."""
 
-    def __init__(self, name: str, make: Callable[[datetime.datetime, str], QuerySet]) -> None:
+    def __init__(self, name: str, make: Callable[[Any, str], QuerySet]) -> None:
         self.name = name
         self.make = make
 
     def compiled(self, model: Any) -> CompiledQuery:
         alias = router.db_for_read(model)
         connection = connections[alias]
-        cache = connection.__dict__.setdefault(_CACHE_ATTRIBUTE, {})
-        query = cache.get(self.name)
+        compiled = connection.__dict__.setdefault(_CACHE_ATTRIBUTE, {})
+        query = compiled.get(self.name)
         if query is None:
-            query = cache[self.name] = CompiledQuery(self.make(PLACEHOLDER_TIME, PLACEHOLDER_TEXT), alias)
+            query = compiled[self.name] = CompiledQuery(self.make(Now(), PLACEHOLDER_TEXT), alias)
         return query

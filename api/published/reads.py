@@ -133,7 +133,7 @@ def whole_list_page(kind: str, locale: str | None, ordering: tuple[str, ...], of
 
     name = f"list:{kind}:{locale}:{','.join(ordering)}:{build_key()}"  # orderings are allowlisted
     query = PreparedQuery(name, make)
-    return query.compiled(StoredRepresentation).run(timezone.now(), "", offset, limit)
+    return query.compiled(StoredRepresentation).run("", offset, limit)
 
 
 def article_window_bound() -> Any:
@@ -160,7 +160,7 @@ def find_detail(kind: str, slug: str, locale: str | None = None, body: str | Non
     flush_pending()
     query = _detail_query(kind, locale, body)  # compiled once per connection and name (api.published.prepared)
     for _ in range(3):
-        rows = query.compiled(StoredRepresentation).run(timezone.now(), slug)
+        rows = query.compiled(StoredRepresentation).run(slug)
         row = rows[0] if rows else None
         if row is None or row.current:
             return row

@@ -116,6 +116,9 @@ DATABASES = {
     )
 }
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# The public API's hot reads run as server-side prepared statements on PostgreSQL (api.published.prepared). Behind
+# PgBouncer in transaction mode, turn this off unless PgBouncer tracks them (1.21+, max_prepared_statements > 0).
+DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 # Read replicas (DATABASE_REPLICA_URLS) and the router that sends public API reads to them.
 from .databases import *  # noqa: E402,F401,F403
 from .databases import replica_databases  # noqa: E402
