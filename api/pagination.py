@@ -25,7 +25,7 @@ POSITIVE_INTEGER = re.compile(r"^[1-9][0-9]{0,8}$")
 
 
 def positive_integer(request, name: str, default: int, maximum: int | None = None) -> int:
-    raw = request.query_params.get(name)
+    raw = request.GET.get(name)  # a DRF request's query_params, or a plain request's
     if raw is None:
         return default
     if not POSITIVE_INTEGER.match(raw):
@@ -120,15 +120,17 @@ class StrictPageNumberPagination(BasePagination):
     def get_previous_link(self) -> str | None:
         return self._link(self.page.previous_page_number() if self.page.has_previous() else None)
 
+    def paginated(self, data) -> dict:
+        """The page's response data: ``{"count", "next", "previous", "results"}`` with ``data`` as the results."""
+        return {
+            "count": self.page.paginator.count,
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+            "results": data,
+        }
+
     def get_paginated_response(self, data) -> Response:
-        return Response(
-            {
-                "count": self.page.paginator.count,
-                "next": self.get_next_link(),
-                "previous": self.get_previous_link(),
-                "results": data,
-            }
-        )
+        return Response(self.paginated(data))
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         return {

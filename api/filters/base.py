@@ -75,10 +75,10 @@ def filters_nothing(request) -> bool:
 
 def check_parameters(request, allowed: set[str]) -> None:
     """400 for unknown, repeated or empty parameters (the request guard already refused control characters)."""
-    for name in request.query_params:
+    for name in request.GET:  # a DRF request's query_params, or a plain request's (api.resources.base)
         if name not in allowed:
             raise InvalidParameter(name, f"Unknown query parameter '{name}'. Allowed: {', '.join(sorted(allowed))}.")
-        values = request.query_params.getlist(name)
+        values = request.GET.getlist(name)
         if len(values) > 1:
             raise InvalidParameter(name, f"'{name}' is given more than once.")
         if values[0].strip() == "":

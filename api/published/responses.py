@@ -58,13 +58,14 @@ def served_as_stored(request: Any) -> bool:
     return isinstance(renderer, StoredJSONRenderer) and "indent" not in (request.accepted_media_type or "")
 
 
-def plainly_stored(request: HttpRequest, renderer_classes: list[type]) -> bool:
+def plainly_stored(request: HttpRequest, renderer_classes: list[type], parameters: tuple[str, ...] = ()) -> bool:
     """Whether a view rendering with ``renderer_classes`` is bound to answer ``request`` in the stored JSON,
     decided before DRF negotiates: the stored JSON is its only renderer (the browsable API is off, as in
     production) and ``Accept`` asks for no indent (an unsatisfiable ``Accept`` falls back to JSON:
-    :mod:`api.negotiation`). A query string could name a format, so a request with one never qualifies."""
+    :mod:`api.negotiation`). A query parameter could name a format, so a request with any other than
+    ``parameters`` never qualifies."""
     return (
-        not request.META.get("QUERY_STRING")
+        (not request.META.get("QUERY_STRING") or set(request.GET) <= set(parameters))
         and "indent" not in request.META.get("HTTP_ACCEPT", "").lower()  # DRF reads parameter names in any case
         and renderer_classes == [StoredJSONRenderer]
     )

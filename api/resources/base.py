@@ -18,8 +18,9 @@ from rest_framework.response import Response
 
 from .. import locales
 from ..caching import tag_response
+from ..errors import InvalidParameter
 from ..filters import StrictFilterBackend, check_parameters
-from ..filters.base import SLUG_PATTERN, filters_nothing
+from ..filters.base import PAGINATION_PARAMETERS, SLUG_PATTERN, filters_nothing
 from ..pagination import CountedLater, StrictPageNumberPagination
 from ..published.reads import (
     article_window_bound,
@@ -34,7 +35,9 @@ from ..published.reads import (
 from ..published.registry import BY_KEY
 from ..published.responses import (
     RawJSON,
+    StoredJSONRenderer,
     detail_response,
+    encode,
     not_modified,
     only_revalidates,
     plainly_stored,
@@ -52,7 +55,10 @@ def not_found() -> NotFound:
 class PublicListView(GenericAPIView):
     """A paginated, filtered list of public objects, represented in bulk (queries independent of page size)."""
 
-    # Stored summaries of one kind (``kind``), filtered and ordered on stored columns and facets.
+    # Stored summaries of one kind (``kind``), filtered and ordered on stored columns and facets. A plain request
+    # for the whole set (only page and page_size in the query string, answered in the stored JSON) is answered by
+    # answer_directly from api.caching.middleware.ApiCacheMiddleware, before the rest of the middleware stack and
+    # DRF run; every other request comes to get(). Both fetch with whole_set and fetch, and shape with page_data.
 
     kind: str = ""
     serves_stored_rows = True  # api.caching.middleware: no response store in front of one indexed lookup
@@ -76,29 +82,66 @@ class PublicListView(GenericAPIView):
         if not ordering:
             queryset = self.filter_queryset(self.get_queryset())
             ordering = tuple(getattr(getattr(queryset, "query", None), "order_by", ()))
-        lists_articles = self.kind == "article" and (queryset is None or hasattr(queryset, "annotate"))
         if filters_nothing(request) and ordering and all(isinstance(field, str) for field in ordering):
-            kind_key, locale = self.kind, self.locale
-            self.fetch_page = lambda offset, limit: whole_list_page(kind_key, locale, ordering, offset, limit)
-            queryset = CountedLater(lambda: published(kind_key, locale).count())  # for a page past the end only
+            queryset = self.whole_set(ordering)
         elif hasattr(queryset, "only"):
             queryset = summaries(queryset)
-            if lists_articles:
+            if self.kind == "article":
                 queryset = queryset.annotate(**next_window_change())
+        lists_articles = self.kind == "article" and (
+            isinstance(queryset, CountedLater) or hasattr(queryset, "annotate")
+        )
+        response = Response(self.page_data(request, self.fetch(queryset), lists_articles))
+        locales.set_content_language(response, request.content_locale)  # type: ignore[attr-defined]
+        return response
+
+    @classmethod
+    def answer_directly(cls, request: HttpRequest, **kwargs: Any) -> HttpResponse | None:
+        """The response to a plain ``GET``/``HEAD`` of the whole list in its default order, the same the view would
+        give, or None when the request needs the view (filters, an ordering, a locale, another format, or a bad or
+        out-of-range page: the view words its errors)."""
+        ordering = tuple(getattr(getattr(cls, "filterset_class", None), "default_ordering", ()))
+        if not ordering or not plainly_stored(request, cls.renderer_classes, PAGINATION_PARAMETERS):
+            return None
+        view = cls()
+        view.setup(request, **kwargs)
+        view.locale = locales.requested(None)  # the view's locale when the query names none
+        try:
+            check_parameters(request, set(PAGINATION_PARAMETERS))
+            page = view.fetch(view.whole_set(ordering))
+        except InvalidParameter:
+            return None
+        data = view.page_data(request, page, lists_articles=cls.kind == "article")
+        response = HttpResponse(encode(data), content_type=StoredJSONRenderer.media_type)
+        locales.set_content_language(response, locales.content_locale(cls.kind, view.locale))
+        response["Allow"] = _allowed_methods(cls)  # what DRF's finalize_response adds
+        response["Content-Length"] = str(len(response.content))  # what CommonMiddleware adds
+        return response
+
+    def whole_set(self, ordering: tuple[str, ...]) -> CountedLater:
+        """The whole public set of :attr:`kind` in :attr:`locale` and ``ordering``, fetched a page at a time by one
+        prepared query (``fetch_page``); counted on its own only for a page past the end."""
+        kind, locale = self.kind, self.locale
+        self.fetch_page = lambda offset, limit: whole_list_page(kind, locale, ordering, offset, limit)
+        return CountedLater(lambda: published(kind, locale).count())
+
+    def fetch(self, queryset: Any) -> list[Any]:
+        """The requested page of ``queryset``, with any stale row rebuilt first."""
         page = self.paginate_queryset(queryset)
         if refresh(page):
             page = self.paginate_queryset(queryset)
+        return page
+
+    def page_data(self, request: Any, page: list[Any], lists_articles: bool) -> dict:
+        """The response data for ``page``, with its cache tags, last modification and, for a list of articles,
+        the next moment the list changes by the clock reported to the cache middleware."""
         kind = BY_KEY[self.kind]
         if lists_articles:
             bound = window_bound(page[0]) if page else article_window_bound()
             tag_response(request, [], valid_until=bound)
-        tag_response(request, [kind.list_tag, *(kind.tag(row.object_id) for row in page)])
-        for row in page:
-            if row.last_modified:
-                tag_response(request, [], row.last_modified)
-        response = self.get_paginated_response([self.item(row) for row in page])
-        locales.set_content_language(response, request.content_locale)  # type: ignore[attr-defined]
-        return response
+        modified = [row.last_modified for row in page if row.last_modified]
+        tag_response(request, [kind.list_tag, *(kind.tag(row.object_id) for row in page)], max(modified, default=None))
+        return self.paginator.paginated([self.item(row) for row in page])
 
 
 class PublicDetailView(GenericAPIView):
