@@ -57,8 +57,14 @@ def _preparing_cursor_class() -> type:
 
 
 def _prepares(connection: Any) -> bool:
-    """Whether ``connection`` runs compiled queries as prepared statements (PostgreSQL, unless turned off)."""
-    if connection.vendor != "postgresql" or not getattr(settings, "DB_PREPARED_STATEMENTS", True):
+    """Whether ``connection`` runs compiled queries as prepared statements: PostgreSQL, unless turned off, on a
+    connection kept between requests (``DB_CONN_MAX_AGE`` above 0: preparing costs a round trip, which only pays
+    on a connection that runs the statement again)."""
+    if (
+        connection.vendor != "postgresql"
+        or not getattr(settings, "DB_PREPARED_STATEMENTS", True)
+        or connection.settings_dict.get("CONN_MAX_AGE") == 0
+    ):
         return False
     if connection.connection.prepare_threshold is None:  # connected while they were turned off
         connection.connection.prepare_threshold = _EXPLICIT_ONLY

@@ -48,13 +48,17 @@ def test_a_detail_and_a_list_are_each_one_statement_planned_once(api_client):
 
 
 @pytest.mark.postgres
-def test_turned_off_nothing_is_prepared_and_the_answers_are_the_same(api_client, settings):
+@pytest.mark.parametrize("turn_off", ["DB_PREPARED_STATEMENTS=false", "DB_CONN_MAX_AGE=0"])
+def test_turned_off_nothing_is_prepared_and_the_answers_are_the_same(api_client, settings, monkeypatch, turn_off):
     public_article(title="Prepared Egret", slug="prepared-egret")
     prepared = read_both(api_client)
     assert prepared_statements()
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")  # psycopg forgets its statements too
-    settings.DB_PREPARED_STATEMENTS = False
+    if turn_off == "DB_PREPARED_STATEMENTS=false":
+        settings.DB_PREPARED_STATEMENTS = False
+    else:  # a connection closed after every request gains nothing from preparing
+        monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 0)
     assert read_both(api_client) == prepared
     assert prepared_statements() == []
 
