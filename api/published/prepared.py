@@ -74,8 +74,9 @@ def _prepares(connection: Any) -> bool:
 def configure_session(sender: Any, connection: Any, **kwargs: Any) -> None:
     """``connection_created`` receiver: on PostgreSQL, let the new connection prepare statements and plan each one
     once. PostgreSQL would otherwise plan a paged list for every run, since its estimate depends on the ``LIMIT``
-    value; the plan is the same index walk whatever the value. Only statements prepared here are planned this way:
-    Django's own queries are sent with their values and never prepared."""
+    value; the plan is the same index walk whatever the value. Django's own queries are sent with their values and
+    never prepared, so the setting reaches only the statements prepared here and those inside the PL/pgSQL
+    triggers (:mod:`api.published.triggers`), which look rows up by key: the same plan either way."""
     if not _prepares(connection):
         return
     with connection.cursor() as cursor:  # autocommit: Django sends this signal before any transaction begins
