@@ -96,7 +96,7 @@ class PublicListView(GenericAPIView):
         return response
 
     @classmethod
-    def answer_directly(cls, request: HttpRequest, **kwargs: Any) -> HttpResponse | None:
+    def answer_directly(cls, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse | None:
         """The response to a plain ``GET``/``HEAD`` of the whole list in its default order, the same the view would
         give, or None when the request needs the view (filters, an ordering, a locale, another format, or a bad or
         out-of-range page: the view words its errors)."""
@@ -104,7 +104,7 @@ class PublicListView(GenericAPIView):
         if not ordering or not plainly_stored(request, cls.renderer_classes, PAGINATION_PARAMETERS):
             return None
         view = cls()
-        view.setup(request, **kwargs)
+        view.setup(request, *args, **kwargs)
         view.locale = locales.requested(None)  # the view's locale when the query names none
         try:
             check_parameters(request, set(PAGINATION_PARAMETERS))
