@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from api.published import triggers
 from api.published.models import StoredRepresentation, StoredRowCount
-from api.published.reads import hidden_q, public_rows, visible_q
+from api.published.reads import hidden_arms, hidden_q, public_rows, visible_q
 from pages.models import ArticlePage
 from tests.factories import public_article
 
@@ -92,12 +92,15 @@ def test_hidden_q_is_exactly_what_visible_q_leaves_out():
     ArticlePage.objects.filter(pk=pages[0].pk).update(go_live_at=now + datetime.timedelta(hours=1))
     ArticlePage.objects.filter(pk=pages[1].pk).update(expire_at=now - datetime.timedelta(hours=1))
     ArticlePage.objects.filter(pk=pages[2].pk).update(live=False)
+    ArticlePage.objects.filter(pk=pages[3].pk).update(live=False, go_live_at=now + datetime.timedelta(hours=1))
     rows = StoredRepresentation.objects.all()
     visible = set(rows.filter(visible_q("article", now)).values_list("pk", flat=True))
     hidden = set(rows.filter(hidden_q(now)).values_list("pk", flat=True))
     assert visible.isdisjoint(hidden)
     assert visible | hidden == set(rows.values_list("pk", flat=True))
-    assert len(hidden) == 3
+    assert len(hidden) == 4
+    arms = [set(rows.filter(arm).values_list("pk", flat=True)) for arm in hidden_arms(now)]
+    assert sum(len(arm) for arm in arms) == len(hidden)  # disjoint: counted apart, no row counts twice
 
 
 @pytest.mark.parametrize("ordering", ["", "&ordering=title", "&ordering=-title"])
