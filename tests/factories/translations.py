@@ -3,7 +3,7 @@
 Examples::
 
     spanish = translate(article, "es")           # a draft copy in the Spanish tree (home and index translated too)
-    spanish = public_translation(article, reviewers=[spanish_reviewer()])   # signed off and live
+    spanish = publish(translate(article, "es"), [spanish_reviewer()])     # signed off and live (tests.factories.publish)
     reader = spanish_reviewer()                  # a reviewer whose clinician profile reads English and Spanish
 """
 
