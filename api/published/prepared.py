@@ -43,7 +43,9 @@ _EXPLICIT_ONLY = 2**31 - 1
 def _preparing_cursor_class() -> type:
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    class PreparingCursor(ServerBindingCursor):
+    base: Any = ServerBindingCursor  # Django defines it only when psycopg 3 is installed, which type checkers miss
+
+    class PreparingCursor(base):
         """Binds parameters on the server and prepares every statement it runs (once per connection)."""
 
         def execute(self, query: Any, params: Any = None, *, prepare: bool | None = None, binary: Any = None) -> Any:

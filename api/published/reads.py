@@ -92,7 +92,7 @@ def public_count(kind: str, locale: str | None = None, now: Any = None) -> Any:
     stored = StoredRowCount.objects.filter(kind=kind).filter(locale_q(kind, locale))
     rows = StoredRepresentation.objects.filter(kind=kind).filter(locale_q(kind, locale))
     whole = IntegerField()
-    total = Coalesce(
+    total: Any = Coalesce(
         Subquery(stored.values("kind").annotate(total=Sum("count")).values("total"), output_field=whole), 0
     )
     for arm in hidden_arms(now):
