@@ -70,7 +70,7 @@ class StrictFilterSet(django_filters.FilterSet):
 
 def filters_nothing(request) -> bool:
     """True when the query only pages, orders or picks the locale: the list is the whole public set."""
-    return set(request.query_params) <= {*PAGINATION_PARAMETERS, "ordering", locales.PARAMETER}
+    return set(request.GET) <= {*PAGINATION_PARAMETERS, "ordering", locales.PARAMETER}  # DRF's or a plain request
 
 
 def check_parameters(request, allowed: set[str]) -> None:
@@ -100,7 +100,7 @@ class StrictFilterBackend(DjangoFilterBackend):
         filter set: the list is then the whole public set in that order, and no filter set needs to be built.
         None when the request filters or orders (:meth:`filter_queryset` decides then)."""
         filterset_class = getattr(view, "filterset_class", None)
-        if filterset_class is None or not filters_nothing(request) or "ordering" in request.query_params:
+        if filterset_class is None or not filters_nothing(request) or "ordering" in request.GET:
             return None
         check_parameters(request, self.allowed_parameters(view, filterset_class))
         return tuple(filterset_class.default_ordering) or None

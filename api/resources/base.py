@@ -88,10 +88,7 @@ class PublicListView(GenericAPIView):
             queryset = summaries(queryset)
             if self.kind == "article":
                 queryset = queryset.annotate(**next_window_change())
-        lists_articles = self.kind == "article" and (
-            isinstance(queryset, CountedLater) or hasattr(queryset, "annotate")
-        )
-        response = Response(self.page_data(request, self.fetch(queryset), lists_articles))
+        response = Response(self.page_data(request, self.fetch(queryset)))
         locales.set_content_language(response, request.content_locale)  # type: ignore[attr-defined]
         return response
 
@@ -100,18 +97,19 @@ class PublicListView(GenericAPIView):
         """The response to a plain ``GET``/``HEAD`` of the whole list in its default order, the same the view would
         give, or None when the request needs the view (filters, an ordering, a locale, another format, or a bad or
         out-of-range page: the view words its errors)."""
-        ordering = tuple(getattr(getattr(cls, "filterset_class", None), "default_ordering", ()))
-        if not ordering or not plainly_stored(request, cls.renderer_classes, PAGINATION_PARAMETERS):
+        if not plainly_stored(request, cls.renderer_classes, PAGINATION_PARAMETERS):
             return None
         view = cls()
         view.setup(request, *args, **kwargs)
         view.locale = locales.requested(None)  # the view's locale when the query names none
         try:
-            check_parameters(request, set(PAGINATION_PARAMETERS))
+            ordering = StrictFilterBackend().unfiltered_ordering(request, view)  # as get() decides it
+            if not ordering:
+                return None
             page = view.fetch(view.whole_set(ordering))
         except InvalidParameter:
             return None
-        data = view.page_data(request, page, lists_articles=cls.kind == "article")
+        data = view.page_data(request, page)
         response = HttpResponse(encode(data), content_type=StoredJSONRenderer.media_type)
         locales.set_content_language(response, locales.content_locale(cls.kind, view.locale))
         response["Allow"] = _allowed_methods(cls)  # what DRF's finalize_response adds
@@ -132,11 +130,12 @@ class PublicListView(GenericAPIView):
             page = self.paginate_queryset(queryset)
         return page
 
-    def page_data(self, request: Any, page: list[Any], lists_articles: bool) -> dict:
+    def page_data(self, request: Any, page: list[Any]) -> dict:
         """The response data for ``page``, with its cache tags, last modification and, for a list of articles,
-        the next moment the list changes by the clock reported to the cache middleware."""
+        the next moment the list changes by the clock reported to the cache middleware (every article list's
+        rows carry :func:`~api.published.reads.next_window_change`)."""
         kind = BY_KEY[self.kind]
-        if lists_articles:
+        if self.kind == "article":
             bound = window_bound(page[0]) if page else article_window_bound()
             tag_response(request, [], valid_until=bound)
         modified = [row.last_modified for row in page if row.last_modified]
